@@ -1,0 +1,22 @@
+/**
+ * The emitter contract: each artefact (types now; parsers, serializers, validators, builders,
+ * JSON Schema and docs later) is one emitter that reads the final IR and adds files.
+ */
+import type { SchemaSet } from '../ir/ir.js';
+
+export interface EmitContext {
+  /** The module name (file stem in generated/src) of each emitted namespace. */
+  readonly modules: ReadonlyMap<string, string>;
+  /** The npm name of the generated package. */
+  readonly packageName: string;
+  /** The runtime package generated code imports. */
+  readonly runtimePackage: string;
+}
+
+/** Generated files by path relative to the output folder. */
+export type OutputFiles = Map<string, string>;
+
+export interface Emitter {
+  readonly name: string;
+  emit(ir: SchemaSet, context: EmitContext, out: OutputFiles): void;
+}

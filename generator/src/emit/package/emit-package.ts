@@ -1,0 +1,74 @@
+/**
+ * The package emitter: what makes generated/ a package other packages import. package.json
+ * with an exports map (one entry per namespace module), the index that re-exports each module
+ * under a namespace name, a strict tsconfig.json, and a README.
+ */
+import { camelCase } from '../../naming/names.js';
+import type { SchemaSet } from '../../ir/ir.js';
+import { GENERATOR_NAME, GENERATOR_VERSION, GeneratedFile, generatedHeader } from '../generated-file.js';
+import type { EmitContext, Emitter, OutputFiles } from '../emitter.js';
+
+export const packageEmitter: Emitter = {
+  name: 'package',
+  emit(ir: SchemaSet, context: EmitContext, out: OutputFiles) {
+    const emitted = ir.schemas.filter((s) => context.modules.has(s.namespace));
+    const sources = emitted.flatMap((s) => s.files);
+    const modules = emitted.map((s) => ({ namespace: s.namespace, module: context.modules.get(s.namespace)! }));
+
+    const index = new GeneratedFile('src/index.ts', sources);
+    index.source.addExportDeclaration({ isTypeOnly: true, namedExports: ['XmlAttribute', 'XmlElement', 'XmlNode', 'XmlText'], moduleSpecifier: context.runtimePackage });
+    for (const { module } of modules) {
+      index.source.addExportDeclaration({ namespaceExport: camelCase(module), moduleSpecifier: `./${module}.js` });
+    }
+    out.set(index.path, index.toString());
+
+    const exports: Record<string, { types: string; default: string }> = {
+      '.': { types: './src/index.ts', default: './src/index.ts' },
+    };
+    for (const { module } of modules) exports[`./${module}`] = { types: `./src/${module}.ts`, default: `./src/${module}.ts` };
+    const pkg = {
+      name: context.packageName,
+      version: GENERATOR_VERSION,
+      description: `Typed models generated from ${sources.join(', ')}`,
+      license: 'Apache-2.0',
+      type: 'module',
+      sideEffects: false,
+      exports,
+      dependencies: { [context.runtimePackage]: GENERATOR_VERSION },
+      evfw: { generatedBy: `${GENERATOR_NAME} ${GENERATOR_VERSION}`, sources, note: 'Generated: edit the schemas and run `npm run generate`.' },
+    };
+    out.set('package.json', `${JSON.stringify(pkg, null, 2)}\n`);
+
+    const tsconfig = {
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        allowImportingTsExtensions: true,
+        exactOptionalPropertyTypes: true,
+        noUncheckedIndexedAccess: true,
+      },
+      include: ['src'],
+    };
+    out.set('tsconfig.json', `${JSON.stringify(tsconfig, null, 2)}\n`);
+
+    const readme = [
+      generatedHeader(sources, '<!--').replace(/\n/g, ' -->\n') + ' -->',
+      '',
+      `# ${context.packageName}`,
+      '',
+      'The generated half of evfw: typed models for each schema namespace. Written only by',
+      '`npm run generate` from the schemas named above; the hand-written code it imports is',
+      `\`${context.runtimePackage}\`.`,
+      '',
+      '| import | namespace |',
+      '| --- | --- |',
+      ...modules.map(({ namespace, module }) => `| \`${context.packageName}/${module}\` | \`${namespace}\` |`),
+      '',
+    ].join('\n');
+    out.set('README.md', readme);
+  },
+};

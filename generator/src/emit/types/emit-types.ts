@@ -1,0 +1,385 @@
+/**
+ * The types emitter: one module of TypeScript declarations per namespace.
+ *
+ * complexType -> interface (extends its base for an extension); simpleType -> type alias, a
+ * union of string literals for an enumeration; choices and substitution groups -> unions
+ * discriminated by `$case`, so TypeScript narrows them; wildcard content -> XmlElement nodes
+ * from the runtime, which keep namespace, name, attributes, children and text.
+ */
+import { builtinKind, type ValueKind } from '../../ir/builtins.js';
+import {
+  isUnbounded,
+  qnameKey,
+  type ComplexType,
+  type ElementDecl,
+  type LocalAttributeUse,
+  type ModelGroup,
+  type Particle,
+  type QName,
+  type Schema,
+  type SchemaSet,
+  type SimpleType,
+  type TypeDef,
+  type TypeRef,
+} from '../../ir/ir.js';
+import { indexSchemas, type SchemaIndex } from '../../ir/schema-index.js';
+import { GeneratedFile } from '../generated-file.js';
+import type { EmitContext, Emitter, OutputFiles } from '../emitter.js';
+
+export const typesEmitter: Emitter = {
+  name: 'types',
+  emit(ir: SchemaSet, context: EmitContext, out: OutputFiles) {
+    const index = indexSchemas(ir);
+    for (const schema of ir.schemas) {
+      const module = context.modules.get(schema.namespace);
+      if (module === undefined) continue;
+      const file = new GeneratedFile(`src/${module}.ts`, schema.files);
+      new TypesModule(schema, index, context, file).emit();
+      out.set(file.path, file.toString());
+    }
+  },
+};
+
+interface Property {
+  name: string;
+  type: string;
+  optional: boolean;
+  docs: string[];
+}
+
+class TypesModule {
+  constructor(
+    private readonly schema: Schema,
+    private readonly index: SchemaIndex,
+    private readonly context: EmitContext,
+    private readonly file: GeneratedFile,
+  ) {}
+
+  emit(): void {
+    this.file.source.addVariableStatement({
+      isExported: true,
+      declarationKind: 'const' as never,
+      declarations: [{ name: 'NAMESPACE', initializer: literal(this.schema.namespace, 'string') }],
+      docs: [joinDoc(this.schema.documentation, `The target namespace of ${this.schema.files.join(', ')}.`)],
+    });
+    for (const def of this.schema.types) {
+      if (def.kind === 'complex') this.complexType(def);
+      else this.simpleType(def);
+    }
+  }
+
+  // ---- Declarations -------------------------------------------------------------------------
+
+  private simpleType(def: SimpleType): void {
+    this.file.source.addTypeAlias({
+      isExported: true,
+      name: def.tsName!,
+      type: this.simpleBody(def),
+      docs: [joinDoc(def.documentation, ...facetDocs(def), origin('simpleType', def))],
+    });
+  }
+
+  private complexType(def: ComplexType): void {
+    const base = def.derivation ? this.index.type(def.derivation.base) : undefined;
+    const extendsBase = def.derivation?.method === 'extension' && base?.kind === 'complex';
+    const properties: Property[] = [];
+    const extras: (() => void)[] = [];
+
+    if (def.content.kind === 'simple' && !extendsBase) {
+      properties.push({ name: '$value', type: this.typeExpr(def.content.type), optional: false, docs: ['The character data of the element.'] });
+    }
+    const attributes = def.derivation?.method === 'restriction' && base?.kind === 'complex'
+      ? this.restrictedAttributes(def, base)
+      : (def.attributes as LocalAttributeUse[]);
+    for (const use of attributes) {
+      if (use.use === 'prohibited') continue;
+      properties.push(this.attributeProperty(use));
+    }
+    if (def.anyAttribute) {
+      properties.push({
+        name: '$attributes',
+        type: `${this.runtime('XmlAttribute')}[]`,
+        optional: true,
+        docs: [joinDoc(def.anyAttribute.documentation, `Attributes allowed by the attribute wildcard (${wildcardText(def.anyAttribute)}).`)],
+      });
+    }
+    if (def.content.kind === 'elements') properties.push(...this.fields(def.content.particle, false, extras));
+
+    this.file.source.addInterface({
+      isExported: true,
+      name: def.tsName!,
+      extends: extendsBase ? [this.typeName(base)] : [],
+      properties: properties.map((p) => ({ name: p.name, type: p.type, hasQuestionToken: p.optional, docs: p.docs.length ? [p.docs.join('\n\n')] : [] })),
+      docs: [joinDoc(def.documentation, origin('complexType', def))],
+    });
+    for (const extra of extras) extra();
+  }
+
+  /** A restriction keeps its base's attributes unless it redeclares or prohibits them. */
+  private restrictedAttributes(def: ComplexType, base: ComplexType): LocalAttributeUse[] {
+    const own = def.attributes as LocalAttributeUse[];
+    const ownKeys = new Set(own.map((u) => qnameKey(u.attribute.name)));
+    const inherited = (base.attributes as LocalAttributeUse[]).filter((u) => !ownKeys.has(qnameKey(u.attribute.name)));
+    return [...inherited, ...own];
+  }
+
+  private attributeProperty(use: LocalAttributeUse): Property {
+    const a = use.attribute;
+    const facts = [`@generated from attribute \`${a.name.name}\``, use.use];
+    if (a.default !== undefined) facts.push(`default ${JSON.stringify(a.default)}`);
+    if (a.fixed !== undefined) facts.push(`fixed ${JSON.stringify(a.fixed)}`);
+    return {
+      name: use.property!,
+      type: this.typeExpr(a.type),
+      optional: use.use !== 'required',
+      docs: [joinDoc(a.documentation, facts.join(', '))],
+    };
+  }
+
+  // ---- Content models -----------------------------------------------------------------------
+
+  /** The properties a particle contributes to the object that holds it. */
+  private fields(p: Particle, optional: boolean, extras: (() => void)[]): Property[] {
+    const many = isUnbounded(p);
+    const isOptional = !many && (optional || p.min === 0);
+    switch (p.kind) {
+      case 'element':
+      case 'element-ref': {
+        const decl = this.declOf(p);
+        const type = p.kind === 'element-ref' && p.cases ? this.substitutionUnion(p.tsName!, p.cases, extras) : this.elementType(decl);
+        return [{ name: p.property!, type: many ? arrayOf(type) : type, optional: isOptional, docs: [joinDoc(decl.documentation, elementFacts(decl, p))] }];
+      }
+      case 'any': {
+        const type = this.runtime('XmlElement');
+        return [{ name: p.property!, type: many ? arrayOf(type) : type, optional: isOptional, docs: [joinDoc(p.wildcard.documentation, `Elements matched by the wildcard ${wildcardText(p.wildcard)}, ${occurs(p)}.`)] }];
+      }
+      case 'group-ref':
+        return [];
+      case 'choice': {
+        extras.push(() => this.choiceUnion(p));
+        return [{ name: p.property!, type: many ? arrayOf(p.tsName!) : p.tsName!, optional: isOptional, docs: [joinDoc(p.documentation, `One of ${this.branchNames(p).join(', ')}, ${occurs(p)}.`)] }];
+      }
+      case 'sequence':
+      case 'all': {
+        if (!p.property) return p.particles.flatMap((c) => this.fields(c, optional || p.min === 0, extras));
+        const only = p.particles[0];
+        if (p.particles.length === 1 && only?.kind === 'choice' && only.property === p.property) {
+          extras.push(() => this.choiceUnion(only));
+          return [{ name: p.property, type: arrayOf(only.tsName!), optional: false, docs: [joinDoc(p.documentation ?? only.documentation, `Any number of ${this.branchNames(only).join(', ')} in any order, ${occurs(p)}.`)] }];
+        }
+        extras.push(() => this.itemInterface(p));
+        return [{ name: p.property, type: arrayOf(p.tsName!), optional: false, docs: [joinDoc(p.documentation, `A repeated group, ${occurs(p)}.`)] }];
+      }
+    }
+  }
+
+  private itemInterface(p: ModelGroup): void {
+    const extras: (() => void)[] = [];
+    const properties = p.particles.flatMap((c) => this.fields(c, false, extras));
+    this.file.source.addInterface({
+      isExported: true,
+      name: p.tsName!,
+      properties: properties.map((x) => ({ name: x.name, type: x.type, hasQuestionToken: x.optional, docs: x.docs.length ? [x.docs.join('\n\n')] : [] })),
+      docs: [joinDoc(p.documentation, 'One occurrence of a repeated group.')],
+    });
+    for (const extra of extras) extra();
+  }
+
+  /** A choice becomes a union of branch objects discriminated by `$case`. */
+  private choiceUnion(p: ModelGroup): void {
+    const extras: (() => void)[] = [];
+    const branches = this.branches(p.particles, extras);
+    this.file.source.addTypeAlias({
+      isExported: true,
+      name: p.tsName!,
+      type: (writer) => {
+        for (const branch of branches) writer.newLine().write(`| ${branch}`);
+      },
+      docs: [joinDoc(p.documentation, `@generated from a choice${p.groupName ? ` (group \`${p.groupName.name}\`)` : ''}: narrow on \`$case\`.`)],
+    });
+    for (const extra of extras) extra();
+  }
+
+  private branches(particles: readonly Particle[], extras: (() => void)[]): string[] {
+    return particles.flatMap((b) => {
+      if (b.kind === 'choice' && !isUnbounded(b)) return this.branches(b.particles, extras);
+      if ((b.kind === 'sequence' || b.kind === 'all') && !isUnbounded(b)) {
+        const props = b.particles.flatMap((c) => this.fields(c, false, extras));
+        return [objectType([`$case: ${literal(b.property!, 'string')}`, ...props.map(inlineProperty)])];
+      }
+      if (b.kind === 'element-ref' && b.cases && !isUnbounded(b)) {
+        return b.cases.map((c) => objectType([`$case: ${literal(c.property, 'string')}`, `${c.property}: ${this.elementType(this.index.element(c.element)!)}`]));
+      }
+      const [field] = this.fields(b, false, extras);
+      if (!field) return [];
+      return [objectType([`$case: ${literal(field.name, 'string')}`, inlineProperty({ ...field, optional: false })])];
+    });
+  }
+
+  private substitutionUnion(name: string, cases: NonNullable<Extract<Particle, { kind: 'element-ref' }>['cases']>, extras: (() => void)[]): string {
+    extras.push(() => {
+      this.file.source.addTypeAlias({
+        isExported: true,
+        name,
+        type: (writer) => {
+          for (const c of cases) {
+            const decl = this.index.element(c.element)!;
+            writer.newLine().write(`| ${objectType([`$case: ${literal(c.property, 'string')}`, `${c.property}: ${this.elementType(decl)}`])}`);
+          }
+        },
+        docs: ['@generated from a substitution group: any of these elements may appear; narrow on `$case`.'],
+      });
+    });
+    return name;
+  }
+
+  private branchNames(p: ModelGroup): string[] {
+    return p.particles.flatMap((b) => {
+      if (b.kind === 'choice' && !isUnbounded(b)) return this.branchNames(b);
+      return [`\`${(b as { property?: string }).property ?? b.kind}\``];
+    });
+  }
+
+  private declOf(p: Extract<Particle, { kind: 'element' | 'element-ref' }>): ElementDecl {
+    return p.kind === 'element' ? p.element : this.index.element(p.ref)!;
+  }
+
+  /** An element's value: its type, its substitution head's type, or any XML at all. */
+  private elementType(decl: ElementDecl): string {
+    if (decl.type) return this.typeExpr(decl.type);
+    if (decl.substitutionGroup) return this.elementType(this.index.element(decl.substitutionGroup)!);
+    return this.runtime('XmlElement');
+  }
+
+  // ---- Type expressions ---------------------------------------------------------------------
+
+  private typeExpr(ref: TypeRef | undefined): string {
+    if (!ref) return 'string'; // an attribute with no type is xs:anySimpleType
+    if (ref.kind === 'simple') return this.simpleBody(ref);
+    if (ref.kind === 'complex') return this.runtime('XmlElement');
+    const kind = builtinKind(ref.ref);
+    if (kind) return kindType(kind, () => this.runtime('XmlElement'));
+    const found = this.index.types.get(qnameKey(ref.ref))!;
+    if (found.schema.builtin && found.def.kind === 'simple') return this.simpleBody(found.def);
+    return this.typeName(found.def);
+  }
+
+  /** The name of a generated type, imported when it lives in another namespace's module. */
+  private typeName(def: TypeDef): string {
+    const owner = this.index.types.get(qnameKey(def.name!))!.schema;
+    if (owner.namespace === this.schema.namespace) return def.tsName!;
+    const module = this.context.modules.get(owner.namespace)!;
+    return this.file.importType(def.tsName!, `./${module}.js`);
+  }
+
+  private simpleBody(def: SimpleType): string {
+    if (def.variety === 'list') return arrayOf(this.typeExpr(def.itemType));
+    if (def.variety === 'union') return [...new Set(def.memberTypes.map((m) => this.typeExpr(m)))].join(' | ');
+    const enumerations = def.facets.filter((f) => f.kind === 'enumeration');
+    if (enumerations.length === 0) return this.typeExpr(def.base);
+    const kind = this.valueKind(def.base);
+    return [...new Set(enumerations.map((f) => literal(f.value, kind)))].join(' | ');
+  }
+
+  private valueKind(ref: TypeRef | undefined): ValueKind {
+    if (!ref) return 'string';
+    if (ref.kind === 'complex') return 'any';
+    if (ref.kind === 'simple') return ref.variety === 'atomic' ? this.valueKind(ref.base) : 'string';
+    const kind = builtinKind(ref.ref);
+    if (kind) return kind;
+    return this.valueKind(this.index.type(ref.ref) as TypeDef as TypeRef);
+  }
+
+  private runtime(name: string): string {
+    return this.file.importType(name, this.context.runtimePackage);
+  }
+}
+
+// ---- Text helpers -----------------------------------------------------------------------------
+
+function kindType(kind: ValueKind, any: () => string): string {
+  switch (kind) {
+    case 'string':
+      return 'string';
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    case 'string-list':
+      return 'string[]';
+    case 'any':
+      return any();
+  }
+}
+
+function literal(value: string, kind: ValueKind): string {
+  if (kind === 'number' && Number.isFinite(Number(value))) return String(Number(value));
+  if (kind === 'boolean') return value === 'true' || value === '1' ? 'true' : 'false';
+  return JSON.stringify(value).replace(/'/g, "\\'").replace(/^"|"$/g, "'").replace(/\\"/g, '"');
+}
+
+function arrayOf(type: string): string {
+  return /^[A-Za-z0-9_$.]+$/.test(type) ? `${type}[]` : `Array<${type}>`;
+}
+
+function objectType(members: string[]): string {
+  return `{ ${members.join('; ')} }`;
+}
+
+function inlineProperty(p: Property): string {
+  return `${p.name}${p.optional ? '?' : ''}: ${p.type}`;
+}
+
+function occurs(p: { min: number; max: number | 'unbounded' }): string {
+  return `${p.min}..${p.max === 'unbounded' ? '*' : p.max}`;
+}
+
+function elementFacts(decl: ElementDecl, p: Particle & { min: number; max: number | 'unbounded' }): string {
+  const type = decl.type?.kind === 'type-ref' ? ` (${decl.type.ref.name})` : '';
+  const facts = [`@generated from element \`${decl.name.name}\`${type}, ${occurs(p)}`];
+  if (decl.default !== undefined) facts.push(`default ${JSON.stringify(decl.default)}`);
+  if (decl.fixed !== undefined) facts.push(`fixed ${JSON.stringify(decl.fixed)}`);
+  return facts.join(', ');
+}
+
+function wildcardText(w: { namespaces: { kind: string; namespaces?: readonly string[] }; processContents: string }): string {
+  const ns = w.namespaces.kind === 'list' ? (w.namespaces.namespaces ?? []).map((n) => n || '##local').join(' ') : `##${w.namespaces.kind}`;
+  return `${ns}, processContents ${w.processContents}`;
+}
+
+function facetDocs(def: SimpleType): string[] {
+  return def.facets
+    .filter((f) => f.kind !== 'enumeration')
+    .map((f) => `@${f.kind} ${f.value}`);
+}
+
+function origin(kind: string, def: TypeDef): string {
+  const name = def.name as QName;
+  return def.anonymous
+    ? `@generated from an anonymous ${kind} (named \`${name.name}\` here)`
+    : `@generated from ${kind} \`${name.name}\``;
+}
+
+/** Joins paragraphs and wraps them to 96 columns, so generated JSDoc reads like the rest. */
+function joinDoc(...parts: (string | undefined)[]): string {
+  return parts
+    .filter(Boolean)
+    .flatMap((part) => part!.split('\n\n'))
+    .map((paragraph) => wrap(paragraph, 96))
+    .join('\n\n');
+}
+
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}

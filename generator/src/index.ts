@@ -1,0 +1,80 @@
+/**
+ * The generator, read top-down: load the schema files, read them into the IR, transform the
+ * IR, and let each emitter write its files.
+ *
+ *   load (XSD files, local only) -> read + assemble (IR) -> transforms (in order) -> emitters
+ */
+import path from 'node:path';
+import { assembleSchemas } from './ir/assemble.js';
+import type { SchemaSet } from './ir/ir.js';
+import { loadSchemas } from './load/load-schemas.js';
+import type { EmitContext, Emitter, OutputFiles } from './emit/emitter.js';
+import { packageEmitter } from './emit/package/emit-package.js';
+import { typesEmitter } from './emit/types/emit-types.js';
+import { assignNames } from './transform/assign-names.js';
+import { collapseSingleParticleGroups } from './transform/collapse-single-particle-groups.js';
+import { collectSubstitutionGroups } from './transform/collect-substitution-groups.js';
+import { flattenAttributeGroups } from './transform/flatten-attribute-groups.js';
+import { flattenModelGroups } from './transform/flatten-model-groups.js';
+import { nameAnonymousTypes } from './transform/name-anonymous-types.js';
+
+export { GeneratorError } from './errors.js';
+export type { SchemaSet } from './ir/ir.js';
+
+/**
+ * The order matters: anonymous types are named while attribute and model groups are still
+ * shared (so a type declared in a group, or a global attribute's type, is named once); groups
+ * are flattened and collapsed before names are assigned (so properties are named where they
+ * finally sit); names come last.
+ */
+export const TRANSFORMS: readonly ((set: SchemaSet) => SchemaSet)[] = [
+  nameAnonymousTypes,
+  flattenAttributeGroups,
+  flattenModelGroups,
+  collapseSingleParticleGroups,
+  collectSubstitutionGroups,
+  assignNames,
+];
+
+export const EMITTERS: readonly Emitter[] = [typesEmitter, packageEmitter];
+
+export interface GenerateOptions {
+  /** Paths in the IR, positions and headers are relative to this folder. Default: cwd. */
+  readonly rootDir?: string;
+  readonly packageName?: string;
+  readonly runtimePackage?: string;
+}
+
+/** Reads the schemas into the final IR, through every transform. */
+export function buildIr(entryFiles: readonly string[], options: GenerateOptions = {}): SchemaSet {
+  const documents = loadSchemas(entryFiles, { rootDir: options.rootDir });
+  return TRANSFORMS.reduce((ir, transform) => transform(ir), assembleSchemas(documents));
+}
+
+/** The whole pipeline: schema files in, generated files (path -> text) out. */
+export function generate(entryFiles: readonly string[], options: GenerateOptions = {}): OutputFiles {
+  const ir = buildIr(entryFiles, options);
+  const context: EmitContext = {
+    modules: moduleNames(ir),
+    packageName: options.packageName ?? '@evfw/model',
+    runtimePackage: options.runtimePackage ?? '@evfw/runtime',
+  };
+  const out: OutputFiles = new Map();
+  for (const emitter of EMITTERS) emitter.emit(ir, context, out);
+  return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** Each emitted namespace is named after the first file it was read from: cpm-evfw.xsd -> cpm-evfw. */
+export function moduleNames(ir: SchemaSet): Map<string, string> {
+  const names = new Map<string, string>();
+  const taken = new Set<string>(['index']);
+  for (const schema of ir.schemas) {
+    if (schema.builtin) continue;
+    const stem = path.posix.basename(schema.files[0]!).replace(/\.xsd$/i, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    let name = stem;
+    for (let n = 2; taken.has(name); n++) name = `${stem}-${n}`;
+    taken.add(name);
+    names.set(schema.namespace, name);
+  }
+  return names;
+}

@@ -1,0 +1,295 @@
+/**
+ * The schema IR: plain, readonly, JSON-serializable data describing a set of XSD schemas.
+ *
+ * The reader produces it close to the XSD's own components (references still by name, groups
+ * not yet inlined); the transforms in ../transform then resolve and name things, and the
+ * emitters read only this data. Every node carries the `source` position it was read from.
+ */
+import type { SourcePosition } from '../errors.js';
+
+export const XSD_NAMESPACE = 'http://www.w3.org/2001/XMLSchema';
+export const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
+
+/** An expanded name. `namespace` is '' for names in no namespace. */
+export interface QName {
+  readonly namespace: string;
+  readonly name: string;
+}
+
+export type Source = SourcePosition;
+
+/** `max` is a number or 'unbounded'. */
+export interface Occurs {
+  readonly min: number;
+  readonly max: number | 'unbounded';
+}
+
+export interface SchemaSet {
+  /** One entry per target namespace, sorted by namespace. */
+  readonly schemas: readonly Schema[];
+}
+
+export interface Schema {
+  /** The target namespace; '' for a schema without one. */
+  readonly namespace: string;
+  /** The files this namespace was read from, in reading order. */
+  readonly files: readonly string[];
+  /** True for the built-in xml: namespace, which is never emitted. */
+  readonly builtin: boolean;
+  readonly documentation: string | undefined;
+  readonly elements: readonly ElementDecl[];
+  readonly attributes: readonly AttributeDecl[];
+  readonly types: readonly TypeDef[];
+  readonly groups: readonly GroupDef[];
+  readonly attributeGroups: readonly AttributeGroupDef[];
+}
+
+// ---- Types ------------------------------------------------------------------------------
+
+/** A reference to a named type (built-in types live in XSD_NAMESPACE), or an anonymous type. */
+export type TypeRef = NamedTypeRef | TypeDef;
+
+export interface NamedTypeRef {
+  readonly kind: 'type-ref';
+  readonly ref: QName;
+}
+
+export type TypeDef = ComplexType | SimpleType;
+
+export interface TypeCommon {
+  /** Absent for anonymous types until transform/name-anonymous-types names them. */
+  readonly name: QName | undefined;
+  /** True when the name was given by the generator rather than the schema. */
+  readonly anonymous: boolean;
+  /** The TypeScript name, given by transform/assign-names. */
+  readonly tsName?: string;
+  readonly documentation: string | undefined;
+  readonly source: Source;
+}
+
+export interface ComplexType extends TypeCommon {
+  readonly kind: 'complex';
+  readonly abstract: boolean;
+  /** Absent for types that restrict xs:anyType, which is how XSD spells "no base". */
+  readonly derivation: Derivation | undefined;
+  readonly content: Content;
+  readonly attributes: readonly AttributeUse[];
+  readonly anyAttribute: Wildcard | undefined;
+}
+
+export interface Derivation {
+  readonly method: 'extension' | 'restriction';
+  readonly base: QName;
+}
+
+export type Content = EmptyContent | SimpleContent | ElementContent;
+
+export interface EmptyContent {
+  readonly kind: 'empty';
+}
+
+/** Character data of a simple type: xs:simpleContent. */
+export interface SimpleContent {
+  readonly kind: 'simple';
+  readonly type: TypeRef;
+}
+
+/** Child elements, described by one particle: xs:complexContent or an implicit one. */
+export interface ElementContent {
+  readonly kind: 'elements';
+  readonly mixed: boolean;
+  readonly particle: Particle;
+}
+
+export interface SimpleType extends TypeCommon {
+  readonly kind: 'simple';
+  readonly variety: 'atomic' | 'list' | 'union';
+  /** The restricted type, for 'atomic' (and for a restriction of a list or union type). */
+  readonly base: TypeRef | undefined;
+  readonly itemType: TypeRef | undefined;
+  readonly memberTypes: readonly TypeRef[];
+  readonly facets: readonly Facet[];
+}
+
+export type FacetKind =
+  | 'enumeration'
+  | 'pattern'
+  | 'length'
+  | 'minLength'
+  | 'maxLength'
+  | 'minInclusive'
+  | 'maxInclusive'
+  | 'minExclusive'
+  | 'maxExclusive'
+  | 'totalDigits'
+  | 'fractionDigits'
+  | 'whiteSpace';
+
+export interface Facet {
+  readonly kind: FacetKind;
+  readonly value: string;
+  readonly fixed: boolean;
+  readonly documentation: string | undefined;
+  readonly source: Source;
+}
+
+// ---- Content models -----------------------------------------------------------------------
+
+export type Particle = ElementParticle | ElementRefParticle | ModelGroup | GroupRefParticle | AnyParticle;
+
+/** A local element declaration in a content model. */
+export interface ElementParticle extends Occurs {
+  readonly kind: 'element';
+  readonly element: ElementDecl;
+  /** The property name in the generated model, given by transform/assign-names. */
+  readonly property?: string;
+}
+
+/** `<xs:element ref="...">`: a use of a global element (or of its substitution group). */
+export interface ElementRefParticle extends Occurs {
+  readonly kind: 'element-ref';
+  readonly ref: QName;
+  readonly source: Source;
+  readonly property?: string;
+  /** When the referenced element heads a substitution group: the union's TypeScript name... */
+  readonly tsName?: string;
+  /** ...and one case per element that may appear, head first unless it is abstract. */
+  readonly cases?: readonly SubstitutionCase[];
+}
+
+export interface SubstitutionCase {
+  readonly element: QName;
+  readonly property: string;
+}
+
+export interface ModelGroup extends Occurs {
+  readonly kind: 'sequence' | 'choice' | 'all';
+  readonly particles: readonly Particle[];
+  /** Set when the group was inlined from `<xs:group ref>`: the named group's name. */
+  readonly groupName?: QName;
+  readonly documentation: string | undefined;
+  readonly source: Source;
+  readonly property?: string;
+  /** TypeScript name of the union or item type a choice or repeated group maps to. */
+  readonly tsName?: string;
+}
+
+/** `<xs:group ref="...">`, replaced by the group's content in transform/flatten-model-groups. */
+export interface GroupRefParticle extends Occurs {
+  readonly kind: 'group-ref';
+  readonly ref: QName;
+  readonly source: Source;
+}
+
+export interface AnyParticle extends Occurs {
+  readonly kind: 'any';
+  readonly wildcard: Wildcard;
+  readonly property?: string;
+}
+
+export interface Wildcard {
+  readonly namespaces: WildcardNamespaces;
+  readonly processContents: 'strict' | 'lax' | 'skip';
+  readonly documentation: string | undefined;
+  readonly source: Source;
+}
+
+/**
+ * `##any`; `##other` (not the target namespace, and not absent); or a list in which '' stands
+ * for `##local` and the target namespace has been substituted for `##targetNamespace`.
+ */
+export type WildcardNamespaces =
+  | { readonly kind: 'any' }
+  | { readonly kind: 'other'; readonly namespace: string }
+  | { readonly kind: 'list'; readonly namespaces: readonly string[] };
+
+// ---- Declarations ---------------------------------------------------------------------------
+
+export interface ElementDecl {
+  readonly name: QName;
+  /** Absent when the declaration names no type: it then has its head's type, or xs:anyType. */
+  readonly type: TypeRef | undefined;
+  readonly abstract: boolean;
+  readonly nillable: boolean;
+  readonly default: string | undefined;
+  readonly fixed: string | undefined;
+  readonly substitutionGroup: QName | undefined;
+  /** Global elements that may stand for this one, transitively; by transform/collect-substitution-groups. */
+  readonly substitutes?: readonly QName[];
+  readonly identityConstraints: readonly IdentityConstraint[];
+  readonly documentation: string | undefined;
+  readonly source: Source;
+}
+
+export interface AttributeDecl {
+  readonly name: QName;
+  readonly type: TypeRef | undefined;
+  readonly default: string | undefined;
+  readonly fixed: string | undefined;
+  readonly documentation: string | undefined;
+  readonly source: Source;
+}
+
+export type AttributeUse = LocalAttributeUse | AttributeRefUse | AttributeGroupRefUse;
+
+export interface LocalAttributeUse {
+  readonly kind: 'attribute';
+  readonly use: 'required' | 'optional' | 'prohibited';
+  readonly attribute: AttributeDecl;
+  /** True when the declaration came from a global attribute through `ref`. */
+  readonly global: boolean;
+  readonly property?: string;
+}
+
+/** Replaced by a LocalAttributeUse with `global: true` in transform/flatten-attribute-groups. */
+export interface AttributeRefUse {
+  readonly kind: 'attribute-ref';
+  readonly ref: QName;
+  readonly use: 'required' | 'optional' | 'prohibited';
+  readonly default: string | undefined;
+  readonly fixed: string | undefined;
+  readonly source: Source;
+}
+
+/** Replaced by the group's attributes in transform/flatten-attribute-groups. */
+export interface AttributeGroupRefUse {
+  readonly kind: 'attribute-group-ref';
+  readonly ref: QName;
+  readonly source: Source;
+}
+
+export interface GroupDef {
+  readonly name: QName;
+  readonly particle: ModelGroup;
+  readonly documentation: string | undefined;
+  readonly source: Source;
+}
+
+export interface AttributeGroupDef {
+  readonly name: QName;
+  readonly attributes: readonly AttributeUse[];
+  readonly anyAttribute: Wildcard | undefined;
+  readonly documentation: string | undefined;
+  readonly source: Source;
+}
+
+export interface IdentityConstraint {
+  readonly kind: 'unique' | 'key' | 'keyref';
+  readonly name: QName;
+  /** For keyref: the key or unique constraint referred to. */
+  readonly refer: QName | undefined;
+  readonly selector: string;
+  readonly fields: readonly string[];
+  /** Prefix bindings in scope, needed to read the XPath expressions. */
+  readonly namespaces: Readonly<Record<string, string>>;
+  readonly documentation: string | undefined;
+  readonly source: Source;
+}
+
+export function qnameKey(name: QName): string {
+  return name.namespace ? `{${name.namespace}}${name.name}` : name.name;
+}
+
+export function isUnbounded(occurs: Occurs): boolean {
+  return occurs.max === 'unbounded' || occurs.max > 1;
+}

@@ -1,0 +1,49 @@
+/**
+ * Lookup tables over a SchemaSet: every global component by its expanded name.
+ * Built once per stage; the IR itself stays plain data.
+ */
+import {
+  qnameKey,
+  type AttributeDecl,
+  type AttributeGroupDef,
+  type ElementDecl,
+  type GroupDef,
+  type QName,
+  type Schema,
+  type SchemaSet,
+  type TypeDef,
+} from './ir.js';
+
+export interface SchemaIndex {
+  readonly elements: ReadonlyMap<string, { decl: ElementDecl; schema: Schema }>;
+  readonly types: ReadonlyMap<string, { def: TypeDef; schema: Schema }>;
+  readonly attributes: ReadonlyMap<string, AttributeDecl>;
+  readonly groups: ReadonlyMap<string, GroupDef>;
+  readonly attributeGroups: ReadonlyMap<string, AttributeGroupDef>;
+  element(name: QName): ElementDecl | undefined;
+  type(name: QName): TypeDef | undefined;
+}
+
+export function indexSchemas(set: SchemaSet): SchemaIndex {
+  const elements = new Map<string, { decl: ElementDecl; schema: Schema }>();
+  const types = new Map<string, { def: TypeDef; schema: Schema }>();
+  const attributes = new Map<string, AttributeDecl>();
+  const groups = new Map<string, GroupDef>();
+  const attributeGroups = new Map<string, AttributeGroupDef>();
+  for (const schema of set.schemas) {
+    for (const decl of schema.elements) elements.set(qnameKey(decl.name), { decl, schema });
+    for (const def of schema.types) if (def.name) types.set(qnameKey(def.name), { def, schema });
+    for (const decl of schema.attributes) attributes.set(qnameKey(decl.name), decl);
+    for (const def of schema.groups) groups.set(qnameKey(def.name), def);
+    for (const def of schema.attributeGroups) attributeGroups.set(qnameKey(def.name), def);
+  }
+  return {
+    elements,
+    types,
+    attributes,
+    groups,
+    attributeGroups,
+    element: (name) => elements.get(qnameKey(name))?.decl,
+    type: (name) => types.get(qnameKey(name))?.def,
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * What the reader accepts: each XSD element it understands, with the attributes allowed on it,
+ * and the XSD constructs it knowingly refuses. Anything else in the XSD namespace is reported
+ * as unknown, so a typo such as `xs:sequense` or `minOcurs` never disappears silently.
+ */
+
+const OCCURS = ['minOccurs', 'maxOccurs'];
+
+export const ALLOWED_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  schema: [
+    'targetNamespace',
+    'elementFormDefault',
+    'attributeFormDefault',
+    'version',
+    'blockDefault',
+    'finalDefault',
+  ],
+  import: ['namespace', 'schemaLocation'],
+  include: ['schemaLocation'],
+  annotation: [],
+  documentation: ['source'],
+  appinfo: ['source'],
+  element: [
+    'name',
+    'ref',
+    'type',
+    ...OCCURS,
+    'default',
+    'fixed',
+    'nillable',
+    'abstract',
+    'substitutionGroup',
+    'form',
+    'block',
+    'final',
+  ],
+  attribute: ['name', 'ref', 'type', 'use', 'default', 'fixed', 'form'],
+  complexType: ['name', 'mixed', 'abstract', 'block', 'final'],
+  simpleType: ['name', 'final'],
+  complexContent: ['mixed'],
+  simpleContent: [],
+  extension: ['base'],
+  restriction: ['base'],
+  list: ['itemType'],
+  union: ['memberTypes'],
+  sequence: OCCURS,
+  choice: OCCURS,
+  all: OCCURS,
+  group: ['name', 'ref', ...OCCURS],
+  attributeGroup: ['name', 'ref'],
+  any: ['namespace', 'processContents', ...OCCURS],
+  anyAttribute: ['namespace', 'processContents'],
+  unique: ['name'],
+  key: ['name'],
+  keyref: ['name', 'refer'],
+  selector: ['xpath'],
+  field: ['xpath'],
+  enumeration: ['value'],
+  pattern: ['value'],
+  length: ['value', 'fixed'],
+  minLength: ['value', 'fixed'],
+  maxLength: ['value', 'fixed'],
+  minInclusive: ['value', 'fixed'],
+  maxInclusive: ['value', 'fixed'],
+  minExclusive: ['value', 'fixed'],
+  maxExclusive: ['value', 'fixed'],
+  totalDigits: ['value', 'fixed'],
+  fractionDigits: ['value', 'fixed'],
+  whiteSpace: ['value', 'fixed'],
+};
+
+/** Constructs we know and do not support yet, with what to do instead. */
+export const UNSUPPORTED: Readonly<Record<string, string>> = {
+  redefine: 'copy the redefined components into the schema and edit them there',
+  override: 'XSD 1.1 is not supported; use XSD 1.0 constructs',
+  notation: 'NOTATION declarations are not supported; remove it',
+  assert: 'XSD 1.1 assertions are not supported; state the rule as a prose rule',
+  assertion: 'XSD 1.1 assertions are not supported; state the rule as a prose rule',
+  alternative: 'XSD 1.1 type alternatives are not supported',
+  openContent: 'XSD 1.1 open content is not supported; use xs:any',
+  defaultOpenContent: 'XSD 1.1 open content is not supported; use xs:any',
+  explicitTimezone: 'XSD 1.1 facets are not supported',
+};
+
+export const FACETS = new Set([
+  'enumeration',
+  'pattern',
+  'length',
+  'minLength',
+  'maxLength',
+  'minInclusive',
+  'maxInclusive',
+  'minExclusive',
+  'maxExclusive',
+  'totalDigits',
+  'fractionDigits',
+  'whiteSpace',
+]);

@@ -1,0 +1,32 @@
+/**
+ * XML content the schema leaves open (xs:any, xs:anyAttribute): kept as a small typed tree so
+ * that an extension element survives a round trip with its namespace, name, attributes,
+ * children and text, in order.
+ */
+
+export interface XmlAttribute {
+  /** The attribute's namespace URI; '' for an unprefixed attribute. */
+  readonly namespace: string;
+  readonly name: string;
+  readonly value: string;
+  /** The prefix it was written with, kept so that a serializer can reuse it. */
+  readonly prefix?: string;
+}
+
+export interface XmlElement {
+  readonly kind: 'element';
+  /** The element's namespace URI; '' for an element in no namespace. */
+  readonly namespace: string;
+  readonly name: string;
+  readonly prefix?: string;
+  readonly attributes: readonly XmlAttribute[];
+  /** Child elements and character data, in document order. */
+  readonly children: readonly XmlNode[];
+}
+
+export interface XmlText {
+  readonly kind: 'text';
+  readonly text: string;
+}
+
+export type XmlNode = XmlElement | XmlText;
