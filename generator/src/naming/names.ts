@@ -39,6 +39,8 @@ export function plural(name: string): string {
   if (!last) return `${name}s`;
   if (UNCHANGED.has(lower)) return name;
   if (IRREGULAR[lower]) return head + cap(IRREGULAR[lower]);
+  // A final s after a consonant is taken as a plural already: `exists`, `rules`.
+  if (/[^aeious]s$/.test(lower)) return name;
   if (/[^aeiou]y$/.test(lower)) return `${head}${last.slice(0, -1)}ies`;
   if (/(s|x|z|ch|sh)$/.test(lower)) return `${head}${last}es`;
   return `${name}s`;

@@ -62,8 +62,8 @@ export function parseXmlTree(text: string, file: string): XmlNode {
     );
   });
   parser.on('opentagstart', (tag) => {
-    // Called just after the tag name: step back over it and the "<".
-    tagStart = { file, line: parser.line, column: parser.column - tag.name.length };
+    // Called once the character after the tag name is read: step back over both, to the "<".
+    tagStart = { file, line: parser.line, column: parser.column - tag.name.length - 1 };
   });
   parser.on('opentag', (tag) => {
     const parent = stack[stack.length - 1];

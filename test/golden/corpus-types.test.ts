@@ -1,0 +1,32 @@
+/**
+ * Every corpus XSD becomes a package whose types compile under strict TypeScript; the emitted
+ * types are checked in (test/golden/types/<folder>/) as golden files.
+ */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generate } from '../../generator/src/index.js';
+import { expectGolden } from '../support/golden.js';
+import { CORPUS_AVAILABLE, CORPUS_DIR, CORPUS_SKIP_REASON, GOLDEN_DIR, corpusSchemaSets } from '../support/paths.js';
+import { typeErrors } from '../support/typecheck.js';
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'evfw-corpus-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe.skipIf(!CORPUS_AVAILABLE)(`types generated from the corpus${CORPUS_AVAILABLE ? '' : ` (${CORPUS_SKIP_REASON})`}`, () => {
+  for (const set of corpusSchemaSets()) {
+    it(`${set.name}: matches the golden types and compiles strictly`, () => {
+      const files = generate(set.files, { rootDir: CORPUS_DIR });
+      const out = path.join(scratch, set.name);
+      for (const [relative, text] of files) {
+        mkdirSync(path.dirname(path.join(out, relative)), { recursive: true });
+        writeFileSync(path.join(out, relative), text);
+        if (relative.startsWith('src/') && relative !== 'src/index.ts') {
+          expectGolden(path.join(GOLDEN_DIR, 'types', set.name, path.basename(relative)), text);
+        }
+      }
+      expect(typeErrors(path.join(out, 'src'))).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,24 @@
+/**
+ * The IR of every schema, checked in as JSON (test/golden/ir/*.json) so a reviewer sees what a
+ * schema change or a generator change does to the model every emitter reads.
+ */
+import path from 'node:path';
+import { describe, it } from 'vitest';
+import { buildIr } from '../../generator/src/index.js';
+import { expectGolden } from '../support/golden.js';
+import { CORPUS_AVAILABLE, CORPUS_DIR, CORPUS_SKIP_REASON, GOLDEN_DIR, REPO_ROOT, corpusSchemaSets, ownSchemaFiles } from '../support/paths.js';
+
+const snapshot = (files: string[], rootDir: string) => `${JSON.stringify(buildIr(files, { rootDir }), null, 2)}\n`;
+
+describe('IR snapshots of our schemas', () => {
+  for (const file of ownSchemaFiles()) {
+    const name = path.basename(file, '.xsd');
+    it(name, () => expectGolden(path.join(GOLDEN_DIR, 'ir', `${name}.json`), snapshot([file], REPO_ROOT)));
+  }
+});
+
+describe.skipIf(!CORPUS_AVAILABLE)(`IR snapshots of the corpus schemas${CORPUS_AVAILABLE ? '' : ` (${CORPUS_SKIP_REASON})`}`, () => {
+  for (const set of corpusSchemaSets()) {
+    it(set.name, () => expectGolden(path.join(GOLDEN_DIR, 'ir', `corpus-${set.name}.json`), snapshot(set.files, CORPUS_DIR)));
+  }
+});

@@ -1,0 +1,34 @@
+/**
+ * Type-checks a folder of TypeScript with the compiler API, strict, the way a consumer's
+ * `tsc --strict --noEmit` would, with @evfw/runtime resolved to its sources.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { REPO_ROOT } from './paths.js';
+
+export function typeErrors(dir: string): string[] {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(dir, f));
+  const program = ts.createProgram(files, {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    exactOptionalPropertyTypes: true,
+    noUncheckedIndexedAccess: true,
+    allowImportingTsExtensions: true,
+    baseUrl: REPO_ROOT,
+    paths: { '@evfw/runtime': ['runtime/src/index.ts'] },
+    types: [],
+  });
+  return ts.getPreEmitDiagnostics(program).map((d) => {
+    const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
+    if (!d.file || d.start === undefined) return message;
+    const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
+    return `${path.relative(REPO_ROOT, d.file.fileName)}:${line + 1}:${character + 1} ${message}`;
+  });
+}
