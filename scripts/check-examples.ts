@@ -8,7 +8,7 @@
  * The schema is chosen by the root element's namespace, never from xsi:schemaLocation (D-18 in
  * schemas/DECISIONS.md). Extension content is checked as processContents="lax" means when its
  * schema is at hand: a foreign element that is a global element of a schema we have is validated
- * against it (D-19, D-30). A file that is not well-formed is invalid with the parser's first
+ * against it (D-19, D-26). A file that is not well-formed is invalid with the parser's first
  * message; a file with a DOCTYPE is refused unparsed, so libxml2 never sees a DTD or entity.
  */
 import { readdirSync, readFileSync } from 'node:fs';

@@ -20,7 +20,7 @@ export interface LocationShared {
    * Identifies the event within the application (required). It mirrors the index of event-cpm-imap,
    * but cpm-evfw.xsd's uniqueness rule covers event-cpm-imap only: an application that wants its
    * indexes unique says so in its own schema or profile (example of the 6.7.4.1 item 1 a ii
-   * extension point; D-30).
+   * extension point; D-26).
    *
    * @generated from attribute `index`, required
    */

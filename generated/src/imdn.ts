@@ -30,7 +30,7 @@ export interface Imdn {
    * The date and time the IM was sent (not the IMDN), copied from the IM's DateTime header field
    * (RFC 5438 section 11.1). The section 11.2 grammar types it as a string; the value is a CPIM
    * DateTime, an RFC 3339 date-time, whose syntax xs:dateTime does not match exactly, so it stays
-   * xs:string here (D-26).
+   * xs:string here (D-35).
    *
    * @generated from element `datetime` (string), 1..1
    */
@@ -58,14 +58,14 @@ export interface Imdn {
   /**
    * One disposition notification: delivery, display or processing (RFC 5438 sections 5 and 11.1; the
    * choice in the "start" pattern of section 11.2). A named group so that the choice has a name of
-   * its own (D-29).
+   * its own (D-38).
    *
    * One of `deliveryNotification`, `displayNotification`, `processingNotification`, 0..1.
    */
   notification?: ImdnNotification;
   /**
    * Extension point of imdn: the "imdnExtension" pattern, zero or more "anyIMDN" elements, which are
-   * elements of any namespace but the IMDN one (RFC 5438 section 11.2; D-28).
+   * elements of any namespace but the IMDN one (RFC 5438 section 11.2; D-37).
    *
    * Elements matched by the wildcard ##other, processContents lax, 0..*.
    */
@@ -75,7 +75,7 @@ export interface Imdn {
 /**
  * One disposition notification: delivery, display or processing (RFC 5438 sections 5 and 11.1; the
  * choice in the "start" pattern of section 11.2). A named group so that the choice has a name of
- * its own (D-29).
+ * its own (D-38).
  *
  * @generated from a choice (group `notification`): narrow on `$case`.
  */
@@ -108,14 +108,14 @@ export interface DeliveryStatus {
   /**
    * The value of a delivery status: delivered, failed, or one of the common statuses (RFC 5438
    * section 11.2, the choice in "deliveryNotification"). A named group so that the choice has a name
-   * of its own (D-29).
+   * of its own (D-38).
    *
    * One of `delivered`, `failed`, `forbidden`, `error`, 1..1.
    */
   deliveryDisposition: DeliveryStatusDeliveryDisposition;
   /**
    * Extension point of the delivery status: the "deliveryExtension" pattern (RFC 5438 section 11.2;
-   * D-28).
+   * D-37).
    *
    * Elements matched by the wildcard ##other, processContents lax, 0..*.
    */
@@ -125,7 +125,7 @@ export interface DeliveryStatus {
 /**
  * The value of a delivery status: delivered, failed, or one of the common statuses (RFC 5438
  * section 11.2, the choice in "deliveryNotification"). A named group so that the choice has a name
- * of its own (D-29).
+ * of its own (D-38).
  *
  * @generated from a choice (group `delivery-disposition`): narrow on `$case`.
  */
@@ -159,14 +159,14 @@ export interface DisplayStatus {
   /**
    * The value of a display status: displayed, or one of the common statuses (RFC 5438 section 11.2,
    * the choice in "displayNotification"). A named group so that the choice has a name of its own
-   * (D-29).
+   * (D-38).
    *
    * One of `displayed`, `forbidden`, `error`, 1..1.
    */
   displayDisposition: DisplayStatusDisplayDisposition;
   /**
    * Extension point of the display status: the "displayExtension" pattern (RFC 5438 section 11.2;
-   * D-28).
+   * D-37).
    *
    * Elements matched by the wildcard ##other, processContents lax, 0..*.
    */
@@ -176,7 +176,7 @@ export interface DisplayStatus {
 /**
  * The value of a display status: displayed, or one of the common statuses (RFC 5438 section 11.2,
  * the choice in "displayNotification"). A named group so that the choice has a name of its own
- * (D-29).
+ * (D-38).
  *
  * @generated from a choice (group `display-disposition`): narrow on `$case`.
  */
@@ -210,14 +210,14 @@ export interface ProcessingStatus {
   /**
    * The value of a processing status: processed, stored, or one of the common statuses (RFC 5438
    * section 11.2, the choice in "processingNotification"). A named group so that the choice has a
-   * name of its own (D-29).
+   * name of its own (D-38).
    *
    * One of `processed`, `stored`, `forbidden`, `error`, 1..1.
    */
   processingDisposition: ProcessingStatusProcessingDisposition;
   /**
    * Extension point of the processing status: the "processingExtension" pattern (RFC 5438 section
-   * 11.2; D-28).
+   * 11.2; D-37).
    *
    * Elements matched by the wildcard ##other, processContents lax, 0..*.
    */
@@ -227,7 +227,7 @@ export interface ProcessingStatus {
 /**
  * The value of a processing status: processed, stored, or one of the common statuses (RFC 5438
  * section 11.2, the choice in "processingNotification"). A named group so that the choice has a
- * name of its own (D-29).
+ * name of its own (D-38).
  *
  * @generated from a choice (group `processing-disposition`): narrow on `$case`.
  */

@@ -11,7 +11,8 @@ export const GOLDEN_DIR = path.join(REPO_ROOT, 'test/golden');
 /** The shared corpus of third-party XSDs sits beside the checkout (CI lays it there too). */
 export const CORPUS_DIR = path.resolve(REPO_ROOT, '../shared/corpus');
 export const CORPUS_AVAILABLE = existsSync(CORPUS_DIR);
-export const CORPUS_SKIP_REASON = `skipped: the shared corpus is absent (expected at ${path.relative(REPO_ROOT, CORPUS_DIR)})`;
+export const CORPUS_SKIP_REASON = `the shared corpus is absent (expected at ${path.relative(REPO_ROOT, CORPUS_DIR)}): corpus tests skipped`;
+if (!CORPUS_AVAILABLE) console.warn(`evfw tests: ${CORPUS_SKIP_REASON}`);
 
 /** Our own schemas: every .xsd directly in schemas/. */
 export function ownSchemaFiles(): string[] {

@@ -39,14 +39,7 @@ export function loadSchemas(entryFiles: readonly string[], options: LoadOptions 
     if (seen.has(key)) return;
     seen.add(key);
     const file = display(absolute);
-    let text: string;
-    try {
-      text = readFileSync(absolute, 'utf8');
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-      throw new GeneratorError('xsd.file.unreadable', `cannot read schema file ${file} (${reason})`, from?.source);
-    }
-    const root = parseXmlTree(text, file);
+    const root = parseXmlTree(readSchemaText(absolute, file, from), file);
     documents.push({ file, root, chameleonNamespace, builtin: false });
     followDirectives(root, absolute, file);
   };
@@ -110,18 +103,21 @@ export function loadSchemas(entryFiles: readonly string[], options: LoadOptions 
   };
 
   const peekTargetNamespace = (absolute: string, from: XmlNode): string | undefined => {
-    let text: string;
-    try {
-      text = readFileSync(absolute, 'utf8');
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-      throw new GeneratorError('xsd.file.unreadable', `cannot read schema file ${display(absolute)} (${reason})`, from.source);
-    }
-    return attribute(parseXmlTree(text, display(absolute)), 'targetNamespace');
+    const file = display(absolute);
+    return attribute(parseXmlTree(readSchemaText(absolute, file, from), file), 'targetNamespace');
   };
 
   for (const entry of entryFiles) visit(path.resolve(entry), undefined);
   return documents;
+}
+
+function readSchemaText(absolute: string, file: string, from: XmlNode | undefined): string {
+  try {
+    return readFileSync(absolute, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new GeneratorError('xsd.file.unreadable', `cannot read schema file ${file} (${reason})`, from?.source);
+  }
 }
 
 function attribute(node: XmlNode, name: string): string | undefined {

@@ -140,6 +140,20 @@ const cases: Case[] = [
     line: 4,
   },
   {
+    name: 'an empty file',
+    files: { 'a.xsd': '' },
+    code: 'xsd.xml.malformed',
+    message: /not well-formed|no root element/,
+    line: 1,
+  },
+  {
+    name: 'a binary file',
+    files: { 'a.xsd': '\u0000\u0001PK\u0003\u0004' },
+    code: 'xsd.xml.malformed',
+    message: /not well-formed/,
+    line: 1,
+  },
+  {
     name: 'a root that is not xs:schema',
     files: { 'a.xsd': '<schema xmlns="urn:not-xsd"/>' },
     code: 'xsd.not-a-schema',

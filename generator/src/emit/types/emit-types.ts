@@ -109,7 +109,7 @@ class TypesModule {
       isExported: true,
       name: def.tsName!,
       extends: extendsBase ? [this.typeName(base)] : [],
-      properties: properties.map((p) => ({ name: p.name, type: p.type, hasQuestionToken: p.optional, docs: p.docs.length ? [p.docs.join('\n\n')] : [] })),
+      properties: properties.map(propertyStructure),
       docs: [joinDoc(def.documentation, origin('complexType', def))],
     });
     for (const extra of extras) extra();
@@ -179,7 +179,7 @@ class TypesModule {
     this.file.source.addInterface({
       isExported: true,
       name: p.tsName!,
-      properties: properties.map((x) => ({ name: x.name, type: x.type, hasQuestionToken: x.optional, docs: x.docs.length ? [x.docs.join('\n\n')] : [] })),
+      properties: properties.map(propertyStructure),
       docs: [joinDoc(p.documentation, 'One occurrence of a repeated group.')],
     });
     for (const extra of extras) extra();
@@ -324,6 +324,10 @@ function arrayOf(type: string): string {
 
 function objectType(members: string[]): string {
   return `{ ${members.join('; ')} }`;
+}
+
+function propertyStructure(p: Property) {
+  return { name: p.name, type: p.type, hasQuestionToken: p.optional, docs: p.docs.length ? [p.docs.join('\n\n')] : [] };
 }
 
 function inlineProperty(p: Property): string {
