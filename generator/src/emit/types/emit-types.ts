@@ -287,7 +287,7 @@ class TypesModule {
     if (ref.kind === 'simple') return ref.variety === 'atomic' ? this.valueKind(ref.base) : 'string';
     const kind = builtinKind(ref.ref);
     if (kind) return kind;
-    return this.valueKind(this.index.type(ref.ref) as TypeDef as TypeRef);
+    return this.valueKind(this.index.type(ref.ref));
   }
 
   private runtime(name: string): string {
