@@ -7,14 +7,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Libxml2Oracle } from '../support/libxml2-oracle.js';
+import { Libxml2Oracle } from '../../scripts/libxml2-oracle.js';
 import { SCHEMAS_DIR } from '../support/paths.js';
 
-const oracle = new Libxml2Oracle([
-  { namespace: 'urn:oma:xml:cpm:evfw', file: path.join(SCHEMAS_DIR, 'cpm-evfw.xsd') },
-  { namespace: 'urn:ietf:params:xml:ns:imdn', file: path.join(SCHEMAS_DIR, 'imdn.xsd') },
-  { namespace: 'urn:example:evfw:app:location-shared', file: path.join(SCHEMAS_DIR, 'example-app-event.xsd') },
-]);
+const oracle = new Libxml2Oracle();
 afterAll(() => oracle.dispose());
 
 const examples = (kind: 'valid' | 'invalid') =>
