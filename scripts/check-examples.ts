@@ -1,14 +1,14 @@
 /**
- * check-examples: gives a verdict on every example document under schemas/examples/{valid,invalid}
- * and fails when a verdict contradicts the folder the file is in. Run by `npm start`, or alone:
- * `npx tsx scripts/check-examples.ts`.
- *
- * The verdict is libxml2's (scripts/libxml2-oracle.ts) until the project's own validator
- * exists; then the two must agree on every file.
+ * check-examples: gives evfw's verdict on every example document under
+ * schemas/examples/{valid,invalid}, with the first diagnostic of each invalid one, and fails
+ * when a verdict contradicts the folder the file is in, or when libxml2 (the reference,
+ * scripts/libxml2-oracle.ts) disagrees. Run by `npm start`, or alone: `npx tsx scripts/check-examples.ts`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { registry } from '../generated/src/registry.js';
+import { formatDiagnostic, parseDocument } from '../runtime/src/index.js';
 import { Libxml2Oracle } from './libxml2-oracle.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -25,21 +25,25 @@ function xmlFiles(dir: string): string[] {
 
 const oracle = new Libxml2Oracle();
 const counts = { valid: 0, invalid: 0 };
-const mismatches: string[] = [];
+const problems: string[] = [];
 for (const expected of ['valid', 'invalid'] as const) {
   for (const file of xmlFiles(path.join(EXAMPLES, expected))) {
     const shown = path.relative(ROOT, file);
-    const problem = oracle.verdict(readFileSync(file, 'utf8'));
-    const verdict = problem === undefined ? 'valid' : 'invalid';
+    const bytes = readFileSync(file);
+    const result = parseDocument(registry, undefined, new Uint8Array(bytes));
+    const verdict = result.ok ? 'valid' : 'invalid';
     counts[verdict] += 1;
-    console.log(problem === undefined ? `valid   ${shown}` : `invalid ${shown}: ${problem}`);
-    if (verdict !== expected) mismatches.push(`${shown} is ${verdict} but is under ${expected}/`);
+    const first = result.diagnostics.find((d) => d.severity === 'error');
+    console.log(result.ok ? `valid   ${shown}` : `invalid ${first ? formatDiagnostic(first, shown) : shown}`);
+    if (verdict !== expected) problems.push(`${shown} is ${verdict} but is under ${expected}/`);
+    const reference = oracle.verdict(bytes.toString('utf8'));
+    if ((reference === undefined) !== result.ok) problems.push(`${shown}: libxml2 says ${reference ?? 'valid'}`);
   }
 }
 oracle.dispose();
 
-for (const mismatch of mismatches) console.error(`expectation mismatch: ${mismatch}`);
+for (const problem of problems) console.error(`mismatch: ${problem}`);
 const total = counts.valid + counts.invalid;
-const summary = `${mismatches.length} expectation mismatch${mismatches.length === 1 ? '' : 'es'}`;
-console.log(`${total} examples: ${counts.valid} valid, ${counts.invalid} invalid, ${summary}.`);
-process.exit(mismatches.length > 0 || total === 0 ? 1 : 0);
+const summary = `${problems.length} mismatch${problems.length === 1 ? '' : 'es'}`;
+console.log(`${total} examples: ${counts.valid} valid, ${counts.invalid} invalid (evfw's verdict; libxml2 agrees unless listed), ${summary}.`);
+process.exit(problems.length > 0 || total === 0 ? 1 : 0);

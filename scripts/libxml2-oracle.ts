@@ -14,7 +14,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XmlBufferInputProvider, XmlDocument, XmlLibError, XsdValidator, xmlRegisterInputProvider } from 'libxml2-wasm';
 
-const VIRTUAL_DIR = 'evfw-oracle';
+import { BUILTIN_SCHEMA_FILES } from '../generator/src/load/builtin-schemas.js';
+
+const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
+let instances = 0;
+let provider: XmlBufferInputProvider | undefined;
+
+/** One provider for every oracle: libxml2 keeps only a handful of input callbacks. */
+function serve(files: Record<string, Uint8Array>): void {
+  if (!provider) {
+    provider = new XmlBufferInputProvider({});
+    xmlRegisterInputProvider(provider);
+  }
+  for (const [name, buffer] of Object.entries(files)) provider.addBuffer(name, buffer);
+}
 
 export interface SchemaFile {
   readonly namespace: string;
@@ -34,9 +47,16 @@ export class Libxml2Oracle {
   private readonly validator: XsdValidator;
 
   constructor(schemaFiles: readonly SchemaFile[] = OWN_SCHEMAS) {
+    // Each oracle serves its files under a folder of its own, so that schema sets with files of
+    // the same name (several corpus folders) never see each other's.
+    const VIRTUAL_DIR = `evfw-oracle-${++instances}`;
     const buffers: Record<string, Uint8Array> = {};
     for (const { file } of schemaFiles) buffers[`${VIRTUAL_DIR}/${path.basename(file)}`] = readFileSync(file);
-    xmlRegisterInputProvider(new XmlBufferInputProvider(buffers));
+    // The xml: namespace schema, wherever a schema says it is: served from memory, never fetched.
+    const xmlSchema = new TextEncoder().encode(BUILTIN_SCHEMA_FILES[XML_NAMESPACE]!.text);
+    buffers['http://www.w3.org/2001/xml.xsd'] = xmlSchema;
+    buffers[`${VIRTUAL_DIR}/xml.xsd`] = xmlSchema;
+    serve(buffers);
     const imports = schemaFiles
       .map(({ namespace, file }) => `  <xs:import namespace="${namespace}" schemaLocation="${path.basename(file)}"/>`)
       .join('\n');

@@ -11,6 +11,7 @@ import { loadSchemas } from './load/load-schemas.js';
 import type { EmitContext, Emitter, OutputFiles } from './emit/emitter.js';
 import { packageEmitter } from './emit/package/emit-package.js';
 import { typesEmitter } from './emit/types/emit-types.js';
+import { descriptorsEmitter } from './emit/descriptors/emit-descriptors.js';
 import { assignNames } from './transform/assign-names.js';
 import { collapseSingleParticleGroups } from './transform/collapse-single-particle-groups.js';
 import { collectSubstitutionGroups } from './transform/collect-substitution-groups.js';
@@ -19,6 +20,7 @@ import { flattenModelGroups } from './transform/flatten-model-groups.js';
 import { nameAnonymousTypes } from './transform/name-anonymous-types.js';
 
 export { GeneratorError } from './errors.js';
+export { schemaDescriptors } from './emit/descriptors/emit-descriptors.js';
 export type { SchemaSet } from './ir/ir.js';
 
 /**
@@ -36,7 +38,7 @@ export const TRANSFORMS: readonly ((set: SchemaSet) => SchemaSet)[] = [
   assignNames,
 ];
 
-export const EMITTERS: readonly Emitter[] = [typesEmitter, packageEmitter];
+export const EMITTERS: readonly Emitter[] = [typesEmitter, descriptorsEmitter, packageEmitter];
 
 export interface GenerateOptions {
   /** Paths in the IR, positions and headers are relative to this folder. Default: cwd. */

@@ -9,7 +9,7 @@ export interface XmlAttribute {
   readonly namespace: string;
   readonly name: string;
   readonly value: string;
-  /** The prefix it was written with, kept so that a serializer can reuse it. */
+  /** A prefix the serializer should prefer for this namespace. Set by programs; the parser never sets it. */
   readonly prefix?: string;
 }
 
@@ -18,6 +18,7 @@ export interface XmlElement {
   /** The element's namespace URI; '' for an element in no namespace. */
   readonly namespace: string;
   readonly name: string;
+  /** A prefix the serializer should prefer for this namespace. Set by programs; the parser never sets it. */
   readonly prefix?: string;
   readonly attributes: readonly XmlAttribute[];
   /** Child elements and character data, in document order. */

@@ -32,6 +32,7 @@ function project(): Project {
 export class GeneratedFile {
   readonly source: SourceFile;
   private readonly imports = new Map<string, Set<string>>();
+  private readonly valueImports = new Map<string, Set<string>>();
 
   constructor(
     readonly path: string,
@@ -48,15 +49,22 @@ export class GeneratedFile {
     return name;
   }
 
+  /** Records a value import (a function or constant) and returns the name to use. */
+  importValue(name: string, from: string): string {
+    const names = this.valueImports.get(from) ?? new Set<string>();
+    names.add(name);
+    this.valueImports.set(from, names);
+    return name;
+  }
+
   toString(): string {
-    const specifiers = [...this.imports.keys()].sort((a, b) => (a.startsWith('.') === b.startsWith('.') ? a.localeCompare(b) : a.startsWith('.') ? 1 : -1));
+    const declarations = [
+      ...[...this.valueImports].map(([moduleSpecifier, names]) => ({ isTypeOnly: false, moduleSpecifier, names })),
+      ...[...this.imports].map(([moduleSpecifier, names]) => ({ isTypeOnly: true, moduleSpecifier, names })),
+    ].sort((a, b) => compareSpecifiers(a.moduleSpecifier, b.moduleSpecifier) || Number(a.isTypeOnly) - Number(b.isTypeOnly));
     this.source.insertImportDeclarations(
       0,
-      specifiers.map((moduleSpecifier) => ({
-        isTypeOnly: true,
-        moduleSpecifier,
-        namedImports: [...this.imports.get(moduleSpecifier)!].sort(),
-      })),
+      declarations.map(({ isTypeOnly, moduleSpecifier, names }) => ({ isTypeOnly, moduleSpecifier, namedImports: [...names].sort() })),
     );
     // ts-morph separates interfaces by a blank line but not type aliases; separate every declaration.
     const body = this.source
@@ -68,4 +76,9 @@ export class GeneratedFile {
     project().removeSourceFile(this.source);
     return text;
   }
+}
+
+/** Packages before relative modules, each group in alphabetical order. */
+function compareSpecifiers(a: string, b: string): number {
+  return a.startsWith('.') === b.startsWith('.') ? a.localeCompare(b) : a.startsWith('.') ? 1 : -1;
 }

@@ -25,6 +25,7 @@ export function assembleSchemas(documents: readonly SchemaDocument[]): SchemaSet
       namespace,
       files: parts.map((p) => p.file),
       builtin,
+      prefix: parts.find((p) => p.prefix !== undefined)?.prefix,
       documentation: parts.map((p) => p.documentation).filter(Boolean).join('\n\n') || undefined,
       elements: parts.flatMap((p) => p.elements),
       attributes: parts.flatMap((p) => p.attributes),

@@ -36,6 +36,8 @@ export interface Schema {
   readonly files: readonly string[];
   /** True for the built-in xml: namespace, which is never emitted. */
   readonly builtin: boolean;
+  /** The prefix the schema files bind the target namespace to: what serializers prefer. */
+  readonly prefix: string | undefined;
   readonly documentation: string | undefined;
   readonly elements: readonly ElementDecl[];
   readonly attributes: readonly AttributeDecl[];

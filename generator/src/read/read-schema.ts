@@ -42,6 +42,8 @@ export interface SchemaPart {
   readonly types: TypeDef[];
   readonly groups: GroupDef[];
   readonly attributeGroups: AttributeGroupDef[];
+  /** The prefix the document binds its target namespace to, if any. */
+  readonly prefix: string | undefined;
 }
 
 interface Context {
@@ -77,6 +79,7 @@ export function readSchema(root: XmlNode, file: string, targetNamespace?: string
     types: [],
     groups: [],
     attributeGroups: [],
+    prefix: [...root.namespaces].find(([prefix, uri]) => prefix !== '' && uri === ctx.targetNamespace)?.[0],
   };
   let documentation: string | undefined;
   for (const child of xsdChildren(root)) {

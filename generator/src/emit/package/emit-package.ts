@@ -3,6 +3,7 @@
  * with an exports map (one entry per namespace module), the index that re-exports each module
  * under a namespace name, a strict tsconfig.json, and a README.
  */
+import { DIAGNOSTIC_CODES } from '@evfw/runtime/diagnostics';
 import { camelCase } from '../../naming/names.js';
 import type { SchemaSet } from '../../ir/ir.js';
 import { GENERATOR_NAME, GENERATOR_VERSION, GeneratedFile, generatedHeader } from '../generated-file.js';
@@ -16,7 +17,13 @@ export const packageEmitter: Emitter = {
     const modules = emitted.map((s) => ({ namespace: s.namespace, module: context.modules.get(s.namespace)! }));
 
     const index = new GeneratedFile('src/index.ts', sources);
-    index.source.addExportDeclaration({ isTypeOnly: true, namedExports: ['XmlAttribute', 'XmlElement', 'XmlNode', 'XmlText'], moduleSpecifier: context.runtimePackage });
+    index.source.addExportDeclaration({
+      isTypeOnly: true,
+      namedExports: ['Diagnostic', 'ParseOptions', 'ParseResult', 'SerializeOptions', 'XmlAttribute', 'XmlElement', 'XmlNode', 'XmlText'],
+      moduleSpecifier: context.runtimePackage,
+    });
+    index.source.addExportDeclaration({ namedExports: ['ModelError'], moduleSpecifier: context.runtimePackage });
+    index.source.addExportDeclaration({ namedExports: ['registry'], moduleSpecifier: './registry.js' });
     for (const { module } of modules) {
       index.source.addExportDeclaration({ namespaceExport: camelCase(module), moduleSpecifier: `./${module}.js` });
     }
@@ -70,5 +77,25 @@ export const packageEmitter: Emitter = {
       '',
     ].join('\n');
     out.set('README.md', readme);
+    out.set('DIAGNOSTICS.md', diagnosticsTable(sources));
   },
 };
+
+/** The reference table of every diagnostic code the parsers and validators can report. */
+function diagnosticsTable(sources: readonly string[]): string {
+  const rows = Object.entries(DIAGNOSTIC_CODES).map(([code, meaning]) => `| \`${code}\` | ${meaning.replace(/\|/g, '\\|')} |`);
+  return [
+    generatedHeader(sources, '<!--').replace(/\n/g, ' -->\n') + ' -->',
+    '',
+    '# Diagnostic codes',
+    '',
+    'Every diagnostic that `parse*`, `validate*` and `serialize*` report carries one of these codes,',
+    'a message, the line and column, and a path such as `/cpm-evfw/event-cpm-imap[2]/operation[1]/@flags`.',
+    'Codes are stable: a code is never reused for another meaning.',
+    '',
+    '| code | meaning |',
+    '| --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}

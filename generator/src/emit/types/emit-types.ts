@@ -23,6 +23,7 @@ import {
   type TypeRef,
 } from '../../ir/ir.js';
 import { indexSchemas, type SchemaIndex } from '../../ir/schema-index.js';
+import { pascalCase, uniqueName } from '../../naming/names.js';
 import { GeneratedFile } from '../generated-file.js';
 import type { EmitContext, Emitter, OutputFiles } from '../emitter.js';
 
@@ -65,6 +66,47 @@ class TypesModule {
     for (const def of this.schema.types) {
       if (def.kind === 'complex') this.complexType(def);
       else this.simpleType(def);
+    }
+    this.entryPoints();
+  }
+
+  // ---- Entry points: parse, validate and serialize each global element ------------------------
+
+  private entryPoints(): void {
+    const taken = new Set<string>();
+    for (const decl of this.schema.elements) {
+      if (decl.abstract) continue;
+      const name = uniqueName(pascalCase(decl.name.name), taken);
+      const type = this.elementType(decl);
+      const key = literal(qnameKey(decl.name), 'string');
+      const element = `<${decl.name.name}>`;
+      const rt = (n: string) => this.file.importValue(n, this.context.runtimePackage);
+      const rtType = (n: string) => this.runtime(n);
+      const registry = this.file.importValue('registry', './registry.js');
+      this.file.source.addFunction({
+        isExported: true,
+        name: `parse${name}`,
+        parameters: [{ name: 'input', type: 'string | Uint8Array' }, { name: 'options', type: rtType('ParseOptions'), hasQuestionToken: true }],
+        returnType: `${rtType('ParseResult')}<${type}>`,
+        statements: [`return ${rt('parseDocument')}<${type}>(${registry}, ${key}, input, options);`],
+        docs: [joinDoc(`Reads a document whose root is ${element}: its typed value, or every diagnostic (up to the error cap). Never throws on bad input.`, `@generated from element \`${decl.name.name}\``)],
+      });
+      this.file.source.addFunction({
+        isExported: true,
+        name: `validate${name}`,
+        parameters: [{ name: 'input', type: 'string | Uint8Array' }, { name: 'options', type: rtType('ParseOptions'), hasQuestionToken: true }],
+        returnType: `readonly ${rtType('Diagnostic')}[]`,
+        statements: [`return ${rt('validateDocument')}(${registry}, ${key}, input, options);`],
+        docs: [joinDoc(`Validates a document whose root is ${element}: every error and warning; empty when it is valid.`)],
+      });
+      this.file.source.addFunction({
+        isExported: true,
+        name: `serialize${name}`,
+        parameters: [{ name: 'value', type }, { name: 'options', type: rtType('SerializeOptions'), hasQuestionToken: true }],
+        returnType: 'string',
+        statements: [`return ${rt('serializeDocument')}(${registry}, ${key}, value, options);`],
+        docs: [joinDoc(`Writes ${element} as XML, namespaces declared on the root. Throws ModelError when the value does not fit the schema.`)],
+      });
     }
   }
 

@@ -1,0 +1,107 @@
+/**
+ * The document-level entry points the generated functions call: parse (text or bytes to a typed
+ * value, or diagnostics), validate (diagnostics only) and serialize (typed value to text).
+ * None of them throws on bad input: bad documents give diagnostics. serialize throws a
+ * ModelError only when handed a value that does not fit the schema, which is a program error.
+ */
+import { DiagnosticSink, type Diagnostic } from './diagnostics.js';
+import { resolveLimits, type Limits } from './limits.js';
+import { componentKey, type ElementDescriptor } from './schema/descriptor.js';
+import type { SchemaRegistry } from './schema/registry.js';
+import { ModelWriter } from './model/to-xml.js';
+import { ElementReader } from './validate/element-reader.js';
+import type { CompatOption } from './validate/known-deviations.js';
+import { readXml } from './xml/read-xml.js';
+import type { SourceElement } from './xml/source-tree.js';
+import { UnwritableXmlError, writeXml } from './xml/write-xml.js';
+
+export interface ParseOptions {
+  /** Limits on size, depth, text length and error count; libxml2's defaults otherwise. */
+  readonly limits?: Partial<Limits>;
+  /** Known deviations to accept (with a warning) instead of rejecting. */
+  readonly compat?: readonly CompatOption[];
+}
+
+export type ParseResult<T> =
+  | { readonly ok: true; readonly value: T; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+export interface SerializeOptions {
+  /** Indent element-only content by this many spaces. Default: compact. */
+  readonly indent?: number;
+  /** Write the XML declaration. Default true. */
+  readonly declaration?: boolean;
+}
+
+export class ModelError extends Error {
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    super(`the value does not fit the schema: ${diagnostics.map((d) => d.message).join('; ')}`);
+    this.name = 'ModelError';
+  }
+}
+
+/**
+ * Parses a document whose root must be the global element `rootKey` (any global element of
+ * the registry when it is undefined; the value is then the root's model value).
+ */
+export function parseDocument<T>(registry: SchemaRegistry, rootKey: string | undefined, input: string | Uint8Array, options: ParseOptions = {}): ParseResult<T> {
+  const limits = resolveLimits(options.limits);
+  const read = readXml(input, { limits });
+  if (!read.root) return { ok: false, diagnostics: read.diagnostics };
+  const sink = new DiagnosticSink(limits.maxErrors);
+  for (const d of read.diagnostics) sink.add(d);
+  let value: unknown;
+  try {
+    const decl = rootDeclaration(registry, rootKey, read.root, sink);
+    if (decl) value = new ElementReader(registry, sink, { compat: options.compat ?? [] }).element(read.root, decl, `/${read.root.name}`);
+  } catch (error) {
+    // A bug of ours must not become a crash of the caller's: report it as a diagnostic.
+    sink.add({ code: 'evfw.xml.not-well-formed', severity: 'error', message: `internal error while validating: ${String(error).slice(0, 200)}`, line: 0, column: 0, path: '' });
+  }
+  if (sink.errorCount > 0 || value === undefined) return { ok: false, diagnostics: sink.items };
+  return { ok: true, value: value as T, diagnostics: sink.items };
+}
+
+/** Every diagnostic of a document: errors and warnings. Empty means valid and clean. */
+export function validateDocument(registry: SchemaRegistry, rootKey: string | undefined, input: string | Uint8Array, options: ParseOptions = {}): readonly Diagnostic[] {
+  return parseDocument(registry, rootKey, input, options).diagnostics;
+}
+
+export function serializeDocument<T>(registry: SchemaRegistry, rootKey: string, value: T, options: SerializeOptions = {}): string {
+  const decl = registry.element(rootKey);
+  if (!decl) throw new Error(`evfw: no global element ${rootKey}; regenerate the package`);
+  const writer = new ModelWriter(registry);
+  const root = writer.element(decl, value, decl.name);
+  if (writer.problems.length > 0) throw new ModelError(writer.problems);
+  try {
+    return writeXml(root, {
+      ...options,
+      prefixes: (ns) => registry.preferredPrefix(ns),
+      verbatim: (e) => writer.verbatim.has(e),
+    });
+  } catch (error) {
+    if (error instanceof UnwritableXmlError) {
+      throw new ModelError([{ code: 'evfw.model.invalid', severity: 'error', message: error.message, line: 0, column: 0, path: '' }]);
+    }
+    throw error;
+  }
+}
+
+function rootDeclaration(registry: SchemaRegistry, rootKey: string | undefined, root: SourceElement, sink: DiagnosticSink): ElementDescriptor | undefined {
+  const key = componentKey(root.namespace, root.name);
+  const decl = rootKey === undefined || rootKey === key ? registry.element(key) : undefined;
+  if (decl && !decl.abstract) return decl;
+  const candidates = rootKey ? [registry.element(rootKey)!] : registry.globalElements();
+  const sameName = candidates.find((c) => c.name === root.name);
+  const expected = candidates.map((c) => `<${c.name}>${c.namespace ? ` in namespace "${c.namespace}"` : ''}`);
+  sink.add({
+    code: 'evfw.root.unknown',
+    severity: 'error',
+    message: `the root element <${root.name}>${root.namespace ? ` in namespace "${root.namespace}"` : ' in no namespace'} is not ${expected.length === 1 ? expected[0] : `one of ${expected.slice(0, 5).join(', ')}${expected.length > 5 ? ', ...' : ''}`}`,
+    line: root.line,
+    column: root.column,
+    path: `/${root.name}`,
+    ...(sameName && sameName.namespace !== root.namespace ? { hint: `declare the namespace: <${root.name} xmlns="${sameName.namespace}">` } : {}),
+  });
+  return undefined;
+}

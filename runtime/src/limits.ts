@@ -1,0 +1,27 @@
+/**
+ * Limits on what a document may make the reader and validator do. The defaults follow
+ * libxml2's own (depth 256, 10,000,000 characters in one text node or attribute value), plus a
+ * document size and an error cap, so hostile input ends in a diagnostic, in bounded time and
+ * memory.
+ */
+export interface Limits {
+  /** Largest document, in bytes of a Uint8Array or characters of a string. */
+  readonly maxDocumentSize: number;
+  /** Deepest element nesting; the root is depth 1. */
+  readonly maxDepth: number;
+  /** Longest single text node or attribute value, in characters. */
+  readonly maxTextLength: number;
+  /** Errors reported before stopping; one evfw.limit.errors diagnostic then says so. */
+  readonly maxErrors: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxDocumentSize: 64 * 1024 * 1024,
+  maxDepth: 256,
+  maxTextLength: 10_000_000,
+  maxErrors: 100,
+};
+
+export function resolveLimits(overrides: Partial<Limits> | undefined): Limits {
+  return { ...DEFAULT_LIMITS, ...overrides };
+}

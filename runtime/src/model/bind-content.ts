@@ -1,0 +1,151 @@
+/**
+ * Puts the values of valid child elements into the model object, following the mapping the
+ * types emitter used (generator/src/emit/types/emit-types.ts and the generated README):
+ *
+ * - an element or wildcard particle is one property; an array when it may repeat;
+ * - a sequence without a property is flattened into its parent;
+ * - a choice is a `{ $case, ... }` object (an array of them when it repeats); a sequence branch
+ *   brings its own properties, a nested choice's branches count as the outer choice's;
+ * - a repeated sequence is an array of item objects (or of choice objects when it holds just one
+ *   choice); a substitution group is a `{ $case, [member]: value }` object.
+ *
+ * The content automaton has already said which leaf each child matched, so the walk needs no
+ * lookahead: a particle takes the next child when that child's leaf lies inside it.
+ */
+import type { ElementDescriptor, GroupParticleDescriptor, ParticleDescriptor } from '../schema/descriptor.js';
+import { componentKey } from '../schema/descriptor.js';
+import type { Leaf } from '../validate/content-automaton.js';
+import type { SourceElement } from '../xml/source-tree.js';
+
+export interface BoundChild {
+  readonly leaf: Leaf;
+  readonly element: ElementDescriptor | undefined;
+  readonly source: SourceElement;
+  readonly value: unknown;
+}
+
+type Model = Record<string, unknown>;
+
+export function isMany(p: ParticleDescriptor): boolean {
+  return p.max === 'unbounded' || p.max > 1;
+}
+
+export function bindContent(target: Model, particle: ParticleDescriptor, children: readonly BoundChild[]): void {
+  new Binder(children).into(target, particle);
+}
+
+const leavesInside = new WeakMap<ParticleDescriptor, ReadonlySet<Leaf>>();
+
+/** The leaves of a particle's subtree. */
+export function leavesOf(p: ParticleDescriptor): ReadonlySet<Leaf> {
+  let leaves = leavesInside.get(p);
+  if (!leaves) {
+    leaves = p.kind === 'element' || p.kind === 'any' ? new Set([p]) : new Set(p.particles.flatMap((c) => [...leavesOf(c)]));
+    leavesInside.set(p, leaves);
+  }
+  return leaves;
+}
+
+class Binder {
+  private next = 0;
+
+  constructor(private readonly children: readonly BoundChild[]) {}
+
+  private startsWithin(p: ParticleDescriptor): boolean {
+    const child = this.children[this.next];
+    return child !== undefined && leavesOf(p).has(child.leaf);
+  }
+
+  /** Binds one particle's occurrences into `target`. */
+  into(target: Model, p: ParticleDescriptor): void {
+    switch (p.kind) {
+      case 'element':
+      case 'any': {
+        const values: unknown[] = [];
+        while (values.length < limit(p) && this.startsWithin(p)) values.push(this.leafValue(p, this.children[this.next++]!));
+        this.store(target, p, values);
+        return;
+      }
+      case 'choice': {
+        const values: unknown[] = [];
+        while (values.length < limit(p) && this.startsWithin(p)) values.push(this.branch(p));
+        this.store(target, p, values);
+        return;
+      }
+      case 'sequence':
+      case 'all': {
+        if (p.property === undefined) {
+          this.flattened(target, p);
+          return;
+        }
+        const only = p.particles.length === 1 ? p.particles[0] : undefined;
+        const items: unknown[] = [];
+        while (items.length < limit(p) && this.startsWithin(p)) {
+          if (only?.kind === 'choice' && only.property === p.property) {
+            items.push(this.branch(only));
+          } else {
+            const item = initialize({}, p.particles);
+            this.flattened(item, p);
+            items.push(item);
+          }
+        }
+        target[p.property] = items;
+        return;
+      }
+    }
+  }
+
+  /** A sequence's particles in order, or an xs:all group's in whatever order they come. */
+  private flattened(target: Model, p: GroupParticleDescriptor): void {
+    initialize(target, p.particles);
+    if (p.kind === 'sequence') {
+      for (const c of p.particles) this.into(target, c);
+      return;
+    }
+    while (this.startsWithin(p)) {
+      const c = p.particles.find((x) => this.startsWithin(x))!;
+      this.into(target, c);
+    }
+  }
+
+  /** One occurrence of a choice: the `$case` object of the branch the next child starts. */
+  private branch(choice: GroupParticleDescriptor): Model {
+    const b = choice.particles.find((x) => this.startsWithin(x))!;
+    if (b.kind === 'choice' && !isMany(b)) return this.branch(b);
+    if ((b.kind === 'sequence' || b.kind === 'all') && !isMany(b)) {
+      const item: Model = { $case: b.property };
+      this.flattened(item, b);
+      return item;
+    }
+    if (b.kind === 'element' && b.cases && !isMany(b)) return this.leafValue(b, this.children[this.next++]!) as Model;
+    const item: Model = { $case: b.property };
+    this.into(item, b);
+    return item;
+  }
+
+  private leafValue(p: Leaf, child: BoundChild): unknown {
+    if (p.kind !== 'element' || !p.cases) return child.value;
+    const key = componentKey(child.source.namespace, child.source.name);
+    const property = p.cases.find((c) => c.ref === key)!.property;
+    return { $case: property, [property]: child.value };
+  }
+
+  private store(target: Model, p: ParticleDescriptor, values: unknown[]): void {
+    if (p.property === undefined) return;
+    if (isMany(p)) target[p.property] = values;
+    else if (values.length > 0) target[p.property] = values[0];
+  }
+}
+
+function limit(p: ParticleDescriptor): number {
+  return p.max === 'unbounded' ? Infinity : p.max;
+}
+
+/** Array properties are always present, empty when nothing matched. */
+function initialize(target: Model, particles: readonly ParticleDescriptor[]): Model {
+  for (const p of particles) {
+    if (p.property !== undefined && isMany(p)) target[p.property] ??= [];
+    else if (p.property === undefined && (p.kind === 'sequence' || p.kind === 'all')) initialize(target, p.particles);
+  }
+  return target;
+}

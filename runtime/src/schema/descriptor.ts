@@ -1,0 +1,129 @@
+/**
+ * Schema descriptors: the plain data the generator writes for each namespace (generated
+ * src/<module>.schema.ts) and the runtime's parser, validator and serializer interpret.
+ *
+ * The generator has already done the XSD bookkeeping: derivations are flattened (an extension's
+ * attributes and content include its base's), groups are inlined, simple types are written out
+ * whole, and every particle carries the model property it fills. Global components are named by
+ * key, `{namespace}local` (or `local` in no namespace), and resolved through a SchemaRegistry.
+ */
+import type { SimpleTypeDescriptor } from '../datatypes/index.js';
+
+export type { SimpleTypeDescriptor };
+
+export interface SchemaDescriptor {
+  readonly namespace: string;
+  /** The prefix serializers prefer for this namespace. */
+  readonly prefix: string;
+  readonly elements: readonly ElementDescriptor[];
+  readonly attributes: readonly AttributeDescriptor[];
+  readonly complexTypes: readonly ComplexTypeDescriptor[];
+}
+
+export type ElementType =
+  | { readonly kind: 'complex'; readonly ref: string }
+  | { readonly kind: 'simple'; readonly type: SimpleTypeDescriptor }
+  /** xs:anyType: any attributes and content, kept as an XmlElement. */
+  | { readonly kind: 'any' };
+
+export interface ElementDescriptor {
+  readonly namespace: string;
+  readonly name: string;
+  readonly type: ElementType;
+  readonly abstract?: boolean;
+  readonly nillable?: boolean;
+  readonly default?: string;
+  readonly fixed?: string;
+  readonly identity?: readonly IdentityDescriptor[];
+}
+
+export interface AttributeDescriptor {
+  readonly namespace: string;
+  readonly name: string;
+  readonly type: SimpleTypeDescriptor;
+  readonly default?: string;
+  readonly fixed?: string;
+}
+
+export interface AttributeUseDescriptor extends AttributeDescriptor {
+  readonly property: string;
+  readonly required: boolean;
+}
+
+export interface ComplexTypeDescriptor {
+  readonly key: string;
+  readonly attributes: readonly AttributeUseDescriptor[];
+  /** Attribute names a restriction prohibits, so they are not taken by the wildcard either. */
+  readonly prohibited?: readonly string[];
+  readonly anyAttribute?: WildcardDescriptor;
+  readonly content: ContentDescriptor;
+}
+
+export type ContentDescriptor =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'simple'; readonly type: SimpleTypeDescriptor }
+  | { readonly kind: 'elements'; readonly particle: ParticleDescriptor };
+
+export type Max = number | 'unbounded';
+
+export type ParticleDescriptor = ElementParticleDescriptor | WildcardParticleDescriptor | GroupParticleDescriptor;
+
+interface ParticleCommon {
+  readonly min: number;
+  readonly max: Max;
+  /** The model property this particle fills; absent for a group flattened into its parent. */
+  readonly property?: string;
+}
+
+export interface ElementParticleDescriptor extends ParticleCommon {
+  readonly kind: 'element';
+  /** A local declaration, or `ref`, the key of a global element. */
+  readonly element?: ElementDescriptor;
+  readonly ref?: string;
+  /** For the head of a substitution group: each element that may appear, and its $case. */
+  readonly cases?: readonly { readonly ref: string; readonly property: string }[];
+}
+
+export interface WildcardParticleDescriptor extends ParticleCommon {
+  readonly kind: 'any';
+  readonly wildcard: WildcardDescriptor;
+}
+
+export interface GroupParticleDescriptor extends ParticleCommon {
+  readonly kind: 'sequence' | 'choice' | 'all';
+  readonly particles: readonly ParticleDescriptor[];
+}
+
+export interface WildcardDescriptor {
+  /** 'any'; 'other' (not `namespace`, and not no-namespace); or a list ('' is ##local). */
+  readonly namespaces:
+    | { readonly kind: 'any' }
+    | { readonly kind: 'other'; readonly namespace: string }
+    | { readonly kind: 'list'; readonly namespaces: readonly string[] };
+  readonly process: 'strict' | 'lax' | 'skip';
+}
+
+export interface IdentityDescriptor {
+  readonly kind: 'unique' | 'key' | 'keyref';
+  readonly name: string;
+  readonly refer?: string;
+  readonly selector: string;
+  readonly fields: readonly string[];
+  /** Prefix bindings for the XPath expressions. */
+  readonly namespaces: readonly { readonly prefix: string; readonly uri: string }[];
+}
+
+export function componentKey(namespace: string, name: string): string {
+  return namespace ? `{${namespace}}${name}` : name;
+}
+
+export function wildcardAllows(w: WildcardDescriptor, namespace: string): boolean {
+  switch (w.namespaces.kind) {
+    case 'any':
+      return true;
+    case 'other':
+      return namespace !== '' && namespace !== w.namespaces.namespace;
+    case 'list':
+      return w.namespaces.namespaces.includes(namespace);
+  }
+}

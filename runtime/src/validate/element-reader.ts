@@ -1,0 +1,358 @@
+/**
+ * Validates a source element tree against schema descriptors and, where it is valid, builds the
+ * typed model value at the same time: one walk, so every diagnostic and every value comes from
+ * the same reading of the document.
+ *
+ * Per element: attributes (declared, wildcard, required, fixed, datatypes), then content
+ * (simple value, or children matched against the content-model automaton), then identity
+ * constraints. An invalid child is reported and skipped, and validation goes on with its
+ * siblings, so one run reports every independent fault (up to the error cap).
+ */
+import { checkSimpleValue, type SimpleTypeDescriptor } from '../datatypes/index.js';
+import { excerpt, type Diagnostic, type DiagnosticCode, type DiagnosticSink } from '../diagnostics.js';
+import {
+  componentKey,
+  wildcardAllows,
+  type AttributeDescriptor,
+  type ComplexTypeDescriptor,
+  type ElementDescriptor,
+  type WildcardDescriptor,
+} from '../schema/descriptor.js';
+import type { SchemaRegistry } from '../schema/registry.js';
+import { bindContent, type BoundChild } from '../model/bind-content.js';
+import { toXmlElement } from '../model/xml-element.js';
+import type { SourceAttribute, SourceElement, SourcePoint } from '../xml/source-tree.js';
+import { automatonFor, type Leaf } from './content-automaton.js';
+import { checkIdentityConstraints } from './identity-constraints.js';
+import { ELEMENT_HINTS, attributeDeviation, type CompatOption } from './known-deviations.js';
+
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+
+export interface ReaderOptions {
+  readonly compat: readonly CompatOption[];
+}
+
+/** What reading an element gives: its model value, or `undefined` when it was invalid. */
+type Value = unknown;
+
+export class ElementReader {
+  constructor(
+    private readonly registry: SchemaRegistry,
+    private readonly sink: DiagnosticSink,
+    private readonly options: ReaderOptions,
+  ) {}
+
+  /** Validates `source` against `decl`; returns its model value when it is valid. */
+  element(source: SourceElement, decl: ElementDescriptor, path: string): Value {
+    const errorsBefore = this.sink.errorCount;
+    let value: Value;
+    const type = decl.type;
+    if (type.kind === 'any') {
+      this.laxChildren(source, path);
+      value = toXmlElement(source);
+    } else if (type.kind === 'simple') {
+      this.noAttributes(source, path);
+      const text = this.simpleText(source, path);
+      value = text === undefined ? undefined : this.simpleValue(type.type, text, decl, source, path);
+    } else {
+      value = this.complex(source, this.registry.complexType(type.ref), path, decl);
+    }
+    if (decl.identity) checkIdentityConstraints(source, decl.identity, path, (d) => this.report(d));
+    return this.sink.errorCount === errorsBefore ? value : undefined;
+  }
+
+  // ---- Complex types ------------------------------------------------------------------------
+
+  private complex(source: SourceElement, type: ComplexTypeDescriptor, path: string, decl: ElementDescriptor): Value {
+    const model: Record<string, unknown> = {};
+    this.attributes(source, type, path, model);
+    const content = type.content;
+    if (content.kind === 'simple') {
+      const text = this.simpleText(source, path);
+      if (text !== undefined) {
+        const value = this.simpleValue(content.type, text, decl, source, path);
+        if (value !== undefined) model.$value = value;
+      }
+      return model;
+    }
+    if (content.kind === 'empty') {
+      // An empty content type allows no character data at all, not even whitespace
+      // (XSD 1.0 Part 1, cvc-complex-type 2.1).
+      const text = source.children.find((c) => c.kind === 'text' && c.text !== '');
+      if (text) this.error('evfw.content.text', `<${source.name}> must be empty: no text, not even whitespace`, text, path, `write <${source.name} .../>`);
+      for (const [child, at] of childPaths(path, source)) {
+        this.error('evfw.content.unexpected', `<${child.name}> is not allowed: <${source.name}> has empty content`, child, at);
+      }
+      return model;
+    }
+    this.onlyWhitespace(source, path);
+    const automaton = automatonFor(content.particle, this.registry);
+    let state = automaton.start;
+    const bound: BoundChild[] = [];
+    const errorsBefore = this.sink.errorCount;
+    for (const [child, at] of childPaths(path, source)) {
+      if (this.sink.full) return undefined;
+      const step = state.step(child.namespace, child.name);
+      if (!step) {
+        this.unexpected(child, source, state.expected(), at);
+        continue;
+      }
+      state = step.next;
+      bound.push({ leaf: step.leaf, element: step.element, source: child, value: this.matched(child, step.leaf, step.element, at) });
+    }
+    if (!state.accepting) this.missing(source, state.expected(), path);
+    for (const group of automaton.allGroups) this.allCounts(group, bound, source, path);
+    if (this.sink.errorCount > errorsBefore) return model;
+    bindContent(model, content.particle, bound);
+    return model;
+  }
+
+  private matched(child: SourceElement, leaf: Leaf, element: ElementDescriptor | undefined, path: string): Value {
+    if (element) return this.element(child, element, path);
+    if (leaf.kind !== 'any') return undefined;
+    this.wildcardElement(child, leaf.wildcard, path);
+    return toXmlElement(child);
+  }
+
+  /** Content a wildcard admitted: checked against its declaration when the schema is known. */
+  private wildcardElement(child: SourceElement, wildcard: WildcardDescriptor, path: string): void {
+    if (wildcard.process === 'skip') return;
+    const decl = this.registry.element(componentKey(child.namespace, child.name));
+    if (decl && !decl.abstract) {
+      this.element(child, decl, path);
+    } else if (wildcard.process === 'strict') {
+      this.error('evfw.content.strict-unknown', `<${child.name}> (namespace "${child.namespace}") must be validated strictly, but no known schema declares it`, child, path);
+    } else {
+      this.laxChildren(child, path);
+    }
+  }
+
+  /** Children of an undeclared element under lax processing: each known element is validated. */
+  private laxChildren(source: SourceElement, path: string): void {
+    for (const [child, at] of childPaths(path, source)) {
+      const decl = this.registry.element(componentKey(child.namespace, child.name));
+      if (decl && !decl.abstract) this.element(child, decl, at);
+      else this.laxChildren(child, at);
+    }
+  }
+
+  private allCounts(group: { particles: readonly unknown[] }, bound: readonly BoundChild[], parent: SourceElement, path: string): void {
+    for (const particle of group.particles as Leaf[]) {
+      const uses = bound.filter((b) => b.leaf === particle);
+      const second = uses[1];
+      if (second) this.error('evfw.content.unexpected', `<${second.source.name}> may appear only once in <${parent.name}>`, second.source, path);
+      const anyFromGroup = bound.some((b) => (group.particles as Leaf[]).includes(b.leaf));
+      if (uses.length === 0 && particle.min > 0 && anyFromGroup) this.missing(parent, [particle], path);
+    }
+  }
+
+  // ---- Attributes ---------------------------------------------------------------------------
+
+  private attributes(source: SourceElement, type: ComplexTypeDescriptor, path: string, model: Record<string, unknown>): void {
+    const seen = new Set<AttributeDescriptor>();
+    const extra: { namespace: string; name: string; value: string; prefix?: string }[] = [];
+    for (const attribute of source.attributes) {
+      const at = `${path}/@${attribute.prefix ? `${attribute.prefix}:` : ''}${attribute.name}`;
+      if (attribute.namespace === XSI) continue; // hints and xsi:type are not followed (D-18)
+      let use = type.attributes.find((a) => a.namespace === attribute.namespace && a.name === attribute.name);
+      if (!use) {
+        const deviation = attribute.namespace === '' ? attributeDeviation(source.namespace, source.name, attribute.name) : undefined;
+        const meant = deviation && type.attributes.find((a) => a.namespace === '' && a.name === deviation.meant);
+        if (deviation && meant) {
+          const accepted = this.options.compat.includes(deviation.compat);
+          this.report({
+            code: 'evfw.attribute.flag-deviation',
+            severity: accepted ? 'warning' : 'error',
+            message: deviation.message,
+            hint: accepted
+              ? `read as "${deviation.meant}" because of the compat option "${deviation.compat}"`
+              : `rename it to ${deviation.meant}="${excerpt(attribute.value)}", or accept it with the compat option "${deviation.compat}"`,
+            line: attribute.line,
+            column: attribute.column,
+            path: at,
+          });
+          if (!accepted || source.attributes.some((a) => a.namespace === '' && a.name === deviation.meant)) {
+            seen.add(meant); // do not also report the meant attribute as missing
+            continue;
+          }
+          use = meant;
+        }
+      }
+      if (use) {
+        seen.add(use);
+        const value = this.attributeValue(use, attribute, source, at);
+        if (value !== undefined) model[use.property] = value;
+        continue;
+      }
+      const key = componentKey(attribute.namespace, attribute.name);
+      if (type.anyAttribute && wildcardAllows(type.anyAttribute, attribute.namespace) && !type.prohibited?.includes(key)) {
+        const global = type.anyAttribute.process === 'skip' ? undefined : this.registry.attribute(key);
+        if (global) this.attributeValue(global, attribute, source, at);
+        else if (type.anyAttribute.process === 'strict') {
+          this.error('evfw.attribute.unknown', `attribute "${attribute.name}" (namespace "${attribute.namespace}") must be validated strictly, but no known schema declares it`, attribute, at);
+        }
+        extra.push({ namespace: attribute.namespace, name: attribute.name, value: attribute.value });
+        continue;
+      }
+      const names = type.attributes.map((a) => a.name);
+      const close = names.find((n) => nearlyEqual(n, attribute.name));
+      this.error(
+        'evfw.attribute.unknown',
+        `attribute "${attribute.name}" is not allowed on <${source.name}>${names.length ? `; allowed: ${names.join(', ')}` : ''}`,
+        attribute,
+        at,
+        close ? `did you mean "${close}"?` : undefined,
+      );
+    }
+    for (const use of type.attributes) {
+      if (use.required && !seen.has(use)) {
+        this.error('evfw.attribute.required', `<${source.name}> is missing the required attribute "${use.name}"`, source, path, `add ${use.name}="..."`);
+      }
+    }
+    if (extra.length > 0) model.$attributes = extra;
+  }
+
+  private attributeValue(decl: AttributeDescriptor, attribute: SourceAttribute, owner: SourceElement, path: string): unknown {
+    const result = checkSimpleValue(decl.type, attribute.value, owner);
+    if (!result.ok) {
+      const code: DiagnosticCode = result.fault === 'enum' ? 'evfw.attribute.enum' : result.fault === 'facet' ? 'evfw.attribute.facet' : 'evfw.attribute.datatype';
+      this.error(code, `attribute "${attribute.name}": ${result.message}`, attribute, path);
+      return undefined;
+    }
+    if (decl.fixed !== undefined && result.normalized !== checkNormalized(decl.type, decl.fixed)) {
+      this.error('evfw.attribute.fixed', `attribute "${attribute.name}" must be "${excerpt(decl.fixed)}", not "${excerpt(attribute.value)}"`, attribute, path);
+      return undefined;
+    }
+    return result.value;
+  }
+
+  private noAttributes(source: SourceElement, path: string): void {
+    for (const attribute of source.attributes) {
+      if (attribute.namespace === XSI) continue;
+      this.error('evfw.attribute.unknown', `attribute "${attribute.name}" is not allowed: <${source.name}> has a simple value and no attributes`, attribute, `${path}/@${attribute.name}`);
+    }
+  }
+
+  // ---- Text ---------------------------------------------------------------------------------
+
+  /** The text of an element of simple content; undefined (and reported) when it has elements. */
+  private simpleText(source: SourceElement, path: string): string | undefined {
+    for (const [child, at] of childPaths(path, source)) {
+      this.error('evfw.content.element-in-simple', `<${child.name}> is not allowed inside <${source.name}>, whose content is a simple value`, child, at);
+      return undefined;
+    }
+    return source.children.map((c) => (c.kind === 'text' ? c.text : '')).join('');
+  }
+
+  private simpleValue(type: SimpleTypeDescriptor, text: string, decl: ElementDescriptor, source: SourceElement, path: string): unknown {
+    const effective = text === '' && decl.default !== undefined ? decl.default : text;
+    const result = checkSimpleValue(type, effective, source);
+    const at = source.children[0] ?? source;
+    if (!result.ok) {
+      const code: DiagnosticCode = result.fault === 'enum' ? 'evfw.value.enum' : result.fault === 'facet' ? 'evfw.value.facet' : 'evfw.value.datatype';
+      this.error(code, `<${source.name}>: ${result.message}`, at, path);
+      return undefined;
+    }
+    if (decl.fixed !== undefined && text !== '' && result.normalized !== checkNormalized(type, decl.fixed)) {
+      this.error('evfw.value.fixed', `<${source.name}> must be "${excerpt(decl.fixed)}", not "${excerpt(text)}"`, at, path);
+      return undefined;
+    }
+    // The model keeps what the document says: an empty element stays empty, not its default.
+    return text === '' && decl.default !== undefined ? text : result.value;
+  }
+
+  private onlyWhitespace(source: SourceElement, path: string): void {
+    for (const child of source.children) {
+      if (child.kind === 'text' && /[^ \t\r\n]/.test(child.text)) {
+        this.error('evfw.content.text', `text "${excerpt(child.text.trim())}" is not allowed in <${source.name}>, which holds only elements`, child, path);
+        return;
+      }
+    }
+  }
+
+  // ---- Messages -----------------------------------------------------------------------------
+
+  private unexpected(child: SourceElement, parent: SourceElement, expected: readonly Leaf[], path: string): void {
+    const hint = ELEMENT_HINTS.get(componentKey(child.namespace, child.name));
+    const where = child.namespace === parent.namespace ? '' : ` (namespace "${child.namespace}")`;
+    this.error(
+      'evfw.content.unexpected',
+      `<${child.name}>${where} is not allowed here in <${parent.name}>; expected ${describeExpected(expected, parent)}`,
+      child,
+      path,
+      hint ?? namespaceHint(child, expected),
+    );
+  }
+
+  private missing(parent: SourceElement, expected: readonly Leaf[], path: string): void {
+    const elements = expected.filter((l) => l.kind === 'element' && l.min > 0);
+    const names = describeExpected(elements.length ? elements : expected, parent, false);
+    this.error('evfw.content.missing', `<${parent.name}> is incomplete: expected ${names} before its end`, parent, path);
+  }
+
+  private error(code: DiagnosticCode, message: string, at: SourcePoint, path: string, hint?: string): void {
+    this.report(hint ? { code, severity: 'error', message, line: at.line, column: at.column, path, hint } : { code, severity: 'error', message, line: at.line, column: at.column, path });
+  }
+
+  private report(d: Diagnostic): void {
+    this.sink.add(d);
+  }
+}
+
+function checkNormalized(type: SimpleTypeDescriptor, lexical: string): string | undefined {
+  const result = checkSimpleValue(type, lexical);
+  return result.ok ? result.normalized : undefined;
+}
+
+/**
+ * The child elements of `parent` with their paths, `/cpm-evfw/event-cpm-imap[2]`: the name and
+ * the position among same-named siblings, counted in one pass.
+ */
+export function* childPaths(parentPath: string, parent: SourceElement): Generator<[SourceElement, string]> {
+  const seen = new Map<string, number>();
+  for (const child of parent.children) {
+    if (child.kind !== 'element') continue;
+    const key = componentKey(child.namespace, child.name);
+    const position = (seen.get(key) ?? 0) + 1;
+    seen.set(key, position);
+    yield [child, `${parentPath}/${child.name}[${position}]`];
+  }
+}
+
+function describeExpected(leaves: readonly Leaf[], parent: SourceElement, withEnd = true): string {
+  const names = leaves.map((leaf) => {
+    if (leaf.kind === 'any') {
+      const ns = leaf.wildcard.namespaces;
+      return ns.kind === 'any' ? 'any element' : ns.kind === 'other' ? 'an element of another namespace' : `an element of ${ns.namespaces.map((n) => n || 'no namespace').join(' or ')}`;
+    }
+    const name = leaf.element?.name ?? leaf.ref!.replace(/^\{[^}]*\}/, '');
+    return `<${name}>`;
+  });
+  const unique = [...new Set(names)];
+  if (withEnd && unique.length === 0) return `nothing more (the end of <${parent.name}>)`;
+  if (unique.length === 0) return 'more content';
+  return unique.length === 1 ? unique[0]! : `${unique.slice(0, -1).join(', ')} or ${unique.at(-1)}`;
+}
+
+/** An element that would be allowed in another namespace is usually a missing xmlns. */
+function namespaceHint(child: SourceElement, expected: readonly Leaf[]): string | undefined {
+  for (const leaf of expected) {
+    if (leaf.kind !== 'element') continue;
+    const key = leaf.element ? componentKey(leaf.element.namespace, leaf.element.name) : leaf.ref!;
+    const namespace = key.startsWith('{') ? key.slice(1, key.indexOf('}')) : '';
+    const name = key.replace(/^\{[^}]*\}/, '');
+    if (name === child.name && namespace !== child.namespace) {
+      return `<${name}> is expected in namespace "${namespace}"; this one is in ${child.namespace ? `"${child.namespace}"` : 'no namespace'}`;
+    }
+  }
+  return undefined;
+}
+
+/** Edit distance at most one, or a difference of case: worth a "did you mean". */
+function nearlyEqual(a: string, b: string): boolean {
+  if (a.toLowerCase() === b.toLowerCase()) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
+}

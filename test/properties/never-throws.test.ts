@@ -1,0 +1,56 @@
+/**
+ * No input crashes the parser: thousands of seeded mutations of the valid samples (bytes
+ * flipped, cut, duplicated, markup spliced in) each give a result, never an exception, and
+ * every diagnostic is well-formed: a known code, a position inside the document, a short message.
+ */
+import { describe, expect, it } from 'vitest';
+import { registry } from '../../generated/src/registry.js';
+import { DIAGNOSTIC_CODES, parseDocument } from '../../runtime/src/index.js';
+import { sampleDocuments } from '../support/documents.js';
+import { Prng } from '../support/prng.js';
+
+const SPLICES = ['<', '>', '&', '&amp;', '&#0;', '"', "'", '</operation>', '<object/>', '<!DOCTYPE x>', ']]>', '<![CDATA[', 'xmlns:a="', '\u201c', '\u0000', '\uFFFF', '{', ' flag="\\Seen"', '<x:y>'];
+
+function mutate(bytes: Uint8Array, prng: Prng): Uint8Array {
+  const out = [...bytes];
+  const edits = 1 + prng.int(4);
+  for (let i = 0; i < edits; i++) {
+    const at = prng.int(out.length + 1);
+    switch (prng.int(4)) {
+      case 0:
+        out[at] = prng.int(256);
+        break;
+      case 1:
+        out.splice(at, prng.int(20));
+        break;
+      case 2:
+        out.splice(at, 0, ...new TextEncoder().encode(prng.pick(SPLICES)));
+        break;
+      default:
+        out.splice(at, 0, ...out.slice(at, at + prng.int(40)));
+    }
+  }
+  return new Uint8Array(out);
+}
+
+describe('parse never throws, and its diagnostics are well-formed', () => {
+  const samples = sampleDocuments('valid');
+  it.each([1, 2, 3, 4])('seed %i: 500 mutated documents', (seed) => {
+    const prng = new Prng(seed);
+    let invalid = 0;
+    for (let n = 0; n < 500; n++) {
+      const doc = mutate(prng.pick(samples).bytes, prng);
+      const lines = new TextDecoder().decode(doc).split('\n').length;
+      const result = parseDocument(registry, undefined, doc);
+      if (!result.ok) invalid++;
+      for (const d of result.diagnostics) {
+        expect(Object.hasOwn(DIAGNOSTIC_CODES, d.code), d.code).toBe(true);
+        expect(d.line).toBeGreaterThanOrEqual(0);
+        expect(d.line).toBeLessThanOrEqual(lines + 1);
+        expect(d.message.length).toBeLessThan(400);
+      }
+    }
+    // The mutations must actually break documents, or this test proves nothing.
+    expect(invalid).toBeGreaterThan(100);
+  });
+});
