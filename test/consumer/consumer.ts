@@ -3,10 +3,10 @@
  * exports map. It must compile; each @ts-expect-error line must fail to compile, which proves
  * the types reject what the schema rejects (tsc reports an unused @ts-expect-error).
  */
-import type { XmlElement } from '@evfw/model';
+import type { Diagnostic, ParseResult, XmlElement } from '@evfw/model';
 import { cpmEvfw, imdn } from '@evfw/model';
 import type { CpmEvfw, ObjectType, Operation } from '@evfw/model/cpm-evfw';
-import { NAMESPACE } from '@evfw/model/cpm-evfw';
+import { NAMESPACE, parseCpmEvfw, serializeCpmEvfw } from '@evfw/model/cpm-evfw';
 import type { LocationShared } from '@evfw/model/example-app-event';
 
 const appEvent: XmlElement = {
@@ -82,3 +82,14 @@ export const missingMessageId: ObjectType['messageIdOrOtherParty'] = { $case: 'm
 
 // @ts-expect-error: an event must be narrowed before its IMAP fields are read
 export const unnarrowed = report.events[0]!.eventCpmImap;
+
+// Reading and writing: the result narrows on `ok`; diagnostics are typed.
+
+export const written: string = serializeCpmEvfw(report, { indent: 2 });
+const parsed: ParseResult<CpmEvfw> = parseCpmEvfw(written, { compat: ['flag-attribute'], limits: { maxDepth: 64 } });
+export const firstIndex: string | undefined = parsed.ok && parsed.value.events[0]?.$case === 'eventCpmImap' ? parsed.value.events[0].eventCpmImap.index : undefined;
+export const problems: readonly Diagnostic[] = parsed.diagnostics;
+// @ts-expect-error: the value exists only on success
+export const unchecked = parsed.value;
+// @ts-expect-error: compat options are a closed list
+parseCpmEvfw(written, { compat: ['anything-goes'] });

@@ -23,6 +23,7 @@ import { bindContent, type BoundChild } from '../model/bind-content.js';
 import { toXmlElement } from '../model/xml-element.js';
 import type { SourceAttribute, SourceElement, SourcePoint } from '../xml/source-tree.js';
 import { automatonFor, type Leaf } from './content-automaton.js';
+import { childPaths } from './element-paths.js';
 import { checkIdentityConstraints } from './identity-constraints.js';
 import { ELEMENT_HINTS, attributeDeviation, type CompatOption } from './known-deviations.js';
 
@@ -304,20 +305,6 @@ function checkNormalized(type: SimpleTypeDescriptor, lexical: string): string | 
   return result.ok ? result.normalized : undefined;
 }
 
-/**
- * The child elements of `parent` with their paths, `/cpm-evfw/event-cpm-imap[2]`: the name and
- * the position among same-named siblings, counted in one pass.
- */
-export function* childPaths(parentPath: string, parent: SourceElement): Generator<[SourceElement, string]> {
-  const seen = new Map<string, number>();
-  for (const child of parent.children) {
-    if (child.kind !== 'element') continue;
-    const key = componentKey(child.namespace, child.name);
-    const position = (seen.get(key) ?? 0) + 1;
-    seen.set(key, position);
-    yield [child, `${parentPath}/${child.name}[${position}]`];
-  }
-}
 
 function describeExpected(leaves: readonly Leaf[], parent: SourceElement, withEnd = true): string {
   const names = leaves.map((leaf) => {

@@ -11,6 +11,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { excerpt } from '../diagnostics.js';
 import type { IdentityDescriptor } from '../schema/descriptor.js';
 import type { SourceElement } from '../xml/source-tree.js';
+import { childPaths } from './element-paths.js';
 
 interface Step {
   readonly attribute: boolean;
@@ -50,7 +51,7 @@ export function checkIdentityConstraints(
       }
       if (!complete) {
         if (c.kind === 'key') {
-          report({ code: 'evfw.identity.key-missing', severity: 'error', message: `<${target.name}> is selected by the key "${localName(c.name)}" but lacks ${c.fields.join(', ')}`, line: target.line, column: target.column, path });
+          report({ code: 'evfw.identity.key-missing', severity: 'error', message: `<${target.name}> is selected by the key "${localName(c.name)}" but lacks ${c.fields.join(', ')}`, line: target.line, column: target.column, path: pathTo(scope, path, target) });
         }
         continue;
       }
@@ -58,7 +59,7 @@ export function checkIdentityConstraints(
       if (c.kind === 'keyref') {
         const referred = keys.get(c.refer ?? '');
         if (referred && !referred.has(tuple)) {
-          report({ code: 'evfw.identity.keyref', severity: 'error', message: `${values.map((v) => `"${excerpt(v)}"`).join(', ')} on <${target.name}> matches no "${localName(c.refer ?? '')}"`, line: target.line, column: target.column, path });
+          report({ code: 'evfw.identity.keyref', severity: 'error', message: `${values.map((v) => `"${excerpt(v)}"`).join(', ')} on <${target.name}> matches no "${localName(c.refer ?? '')}"`, line: target.line, column: target.column, path: pathTo(scope, path, target) });
         }
         continue;
       }
@@ -70,7 +71,7 @@ export function checkIdentityConstraints(
           message: `<${target.name}> repeats ${c.fields.join(', ')} = ${values.map((v) => `"${excerpt(v)}"`).join(', ')}, already used at line ${first.line}; "${localName(c.name)}" requires it to be unique`,
           line: target.line,
           column: target.column,
-          path,
+          path: pathTo(scope, path, target) + fieldSuffix(c.fields),
         });
       } else {
         seen.set(tuple, target);
@@ -78,6 +79,22 @@ export function checkIdentityConstraints(
     }
     keys.set(c.name, new Set(seen.keys()));
   }
+}
+
+/** The path of `target` below `scope`; computed only when there is something to report. */
+function pathTo(scope: SourceElement, scopePath: string, target: SourceElement): string {
+  if (scope === target) return scopePath;
+  for (const [child, at] of childPaths(scopePath, scope)) {
+    const found = pathTo(child, at, target);
+    if (found) return found;
+  }
+  return '';
+}
+
+/** `/@index` when the constraint has one attribute field, so the path names what repeats. */
+function fieldSuffix(fields: readonly string[]): string {
+  const only = fields.length === 1 ? fields[0]!.trim() : undefined;
+  return only && /^@[\w.:-]+$/.test(only) ? `/${only}` : '';
 }
 
 function localName(key: string): string {

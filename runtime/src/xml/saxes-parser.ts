@@ -61,6 +61,12 @@ class SaxesRun {
       this.report(explainDoctype(doctype));
       return;
     }
+    // saxes would skip a leading U+FEFF as a byte order mark, but the text comes without one.
+    if (this.text.charCodeAt(0) === 0xfeff) {
+      const message = 'the document starts with U+FEFF: a second byte order mark, or text before the root element';
+      this.report({ code: 'evfw.xml.not-well-formed', message, hint: 'remove it', offset: 0 });
+      return;
+    }
     this.listen();
     try {
       this.parser.write(this.text).close();
