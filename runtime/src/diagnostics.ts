@@ -55,6 +55,10 @@ export const DIAGNOSTIC_CODES = {
   'evfw.identity.duplicate': 'Two elements selected by an xs:unique or xs:key have the same field values.',
   'evfw.identity.key-missing': 'An element selected by an xs:key lacks one of the key\'s fields.',
   'evfw.identity.keyref': 'An xs:keyref value matches no key.',
+  'evfw.id.duplicate': 'Two xs:ID values in one document are the same.',
+  'evfw.id.unresolved': 'An xs:IDREF value names no xs:ID of the document.',
+  'evfw.xsi.type': 'xsi:type names a type other than the declared one: evfw validates against the schema\'s declarations and does not substitute types.',
+  'evfw.xsi.nil': 'xsi:nil is used on an element that is not nillable, or a nil element has content.',
   'evfw.model.invalid': 'A typed object given to a serializer does not fit its schema (a missing required property, a value of the wrong kind, an unknown $case).',
 } as const;
 

@@ -53,7 +53,7 @@ export function parseDocument<T>(registry: SchemaRegistry, rootKey: string | und
   let value: unknown;
   try {
     const decl = rootDeclaration(registry, rootKey, read.root, sink);
-    if (decl) value = new ElementReader(registry, sink, { compat: options.compat ?? [] }).element(read.root, decl, `/${read.root.name}`);
+    if (decl) value = new ElementReader(registry, sink, { compat: options.compat ?? [] }).document(read.root, decl);
   } catch (error) {
     // A bug of ours must not become a crash of the caller's: report it as a diagnostic.
     sink.add({ code: 'evfw.xml.not-well-formed', severity: 'error', message: `internal error while validating: ${String(error).slice(0, 200)}`, line: 0, column: 0, path: '' });

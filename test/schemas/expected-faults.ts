@@ -106,4 +106,6 @@ export const EXPECTED_FAULT: Record<string, { libxml2: string; code: DiagnosticC
   'unqualified-extension-event.xml': { libxml2: "Element 'location-shared': This element is not expected", code: 'evfw.content.unexpected' },
   'unquoted-attribute-value.xml': { libxml2: "AttValue: \" or ' expected", code: 'evfw.xml.attribute-unquoted' },
   'whitespace-in-empty-position.xml': { libxml2: "position': Character content is not allowed, because the content type is empty", code: 'evfw.content.text' },
+  'xsi-nil-on-object.xml': { libxml2: "The element is not 'nillable'", code: 'evfw.xsi.nil' },
+  'xsi-type-on-operation.xml': { libxml2: 'of the xsi:type attribute does not resolve to a type definition', code: 'evfw.xsi.type' },
 };

@@ -37,17 +37,31 @@ export interface ReaderOptions {
 type Value = unknown;
 
 export class ElementReader {
+  /** xs:ID values seen, and xs:IDREF values to resolve when the document ends. */
+  private readonly ids = new Map<string, SourcePoint>();
+  private readonly idrefs: { value: string; at: SourcePoint; path: string }[] = [];
+
   constructor(
     private readonly registry: SchemaRegistry,
     private readonly sink: DiagnosticSink,
     private readonly options: ReaderOptions,
   ) {}
 
+  /** Validates the root against its declaration, then the document-wide ID references. */
+  document(root: SourceElement, decl: ElementDescriptor): Value {
+    const value = this.element(root, decl, `/${root.name}`);
+    for (const ref of this.idrefs) {
+      if (!this.ids.has(ref.value)) this.error('evfw.id.unresolved', `"${excerpt(ref.value)}" refers to no xs:ID in this document`, ref.at, ref.path);
+    }
+    return this.sink.errorCount === 0 ? value : undefined;
+  }
+
   /** Validates `source` against `decl`; returns its model value when it is valid. */
   element(source: SourceElement, decl: ElementDescriptor, path: string): Value {
     const errorsBefore = this.sink.errorCount;
     let value: Value;
     const type = decl.type;
+    if (!this.instanceAttributes(source, decl, path)) return undefined;
     if (type.kind === 'any') {
       this.laxChildren(source, path);
       value = toXmlElement(source);
@@ -60,6 +74,35 @@ export class ElementReader {
     }
     if (decl.identity) checkIdentityConstraints(source, decl.identity, path, (d) => this.report(d));
     return this.sink.errorCount === errorsBefore ? value : undefined;
+  }
+
+  /**
+   * xsi:type and xsi:nil. evfw does not substitute types, so an xsi:type naming anything but
+   * the declared type is an error (libxml2 would validate against the named type); xsi:nil is
+   * allowed only where the declaration is nillable. Returns false when the element is done.
+   */
+  private instanceAttributes(source: SourceElement, decl: ElementDescriptor, path: string): boolean {
+    for (const attribute of source.attributes) {
+      if (attribute.namespace !== XSI) continue;
+      const at = `${path}/@${attribute.prefix}:${attribute.name}`;
+      if (attribute.name === 'type') {
+        const colon = attribute.value.indexOf(':');
+        const prefix = colon < 0 ? '' : attribute.value.slice(0, colon).trim();
+        const named = componentKey(source.lookupNamespace(prefix) ?? '', attribute.value.slice(colon + 1).trim());
+        if (decl.type.kind !== 'complex' || decl.type.ref !== named) {
+          this.error('evfw.xsi.type', `xsi:type="${excerpt(attribute.value)}" on <${source.name}>: evfw validates against the declared type and does not substitute another`, attribute, at, 'remove xsi:type');
+        }
+      } else if (attribute.name === 'nil') {
+        const nil = attribute.value.trim() === 'true' || attribute.value.trim() === '1';
+        if (!decl.nillable) {
+          this.error('evfw.xsi.nil', `<${source.name}> is not nillable, so xsi:nil is not allowed on it`, attribute, at, 'remove xsi:nil');
+        } else if (nil) {
+          if (source.children.some((c) => c.kind === 'element' || c.text !== '')) this.error('evfw.xsi.nil', `<${source.name}> has xsi:nil="true" and must then be empty`, source, path);
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   // ---- Complex types ------------------------------------------------------------------------
@@ -220,11 +263,24 @@ export class ElementReader {
       this.error(code, `attribute "${attribute.name}": ${result.message}`, attribute, path);
       return undefined;
     }
+    this.identifiers(decl.type, result.normalized, attribute, path);
     if (decl.fixed !== undefined && result.normalized !== checkNormalized(decl.type, decl.fixed)) {
       this.error('evfw.attribute.fixed', `attribute "${attribute.name}" must be "${excerpt(decl.fixed)}", not "${excerpt(attribute.value)}"`, attribute, path);
       return undefined;
     }
     return result.value;
+  }
+
+  /** xs:ID values must be unique in the document; xs:IDREF(S) values must name one. */
+  private identifiers(type: SimpleTypeDescriptor, normalized: string, at: SourcePoint, path: string): void {
+    const kind = identifierKind(type);
+    if (kind === 'id') {
+      const first = this.ids.get(normalized);
+      if (first) this.error('evfw.id.duplicate', `the ID "${excerpt(normalized)}" is already used at line ${first.line}`, at, path);
+      else this.ids.set(normalized, at);
+    } else if (kind === 'idref') {
+      for (const value of normalized.split(' ').filter(Boolean)) this.idrefs.push({ value, at, path });
+    }
   }
 
   private noAttributes(source: SourceElement, path: string): void {
@@ -254,6 +310,7 @@ export class ElementReader {
       this.error(code, `<${source.name}>: ${result.message}`, at, path);
       return undefined;
     }
+    this.identifiers(type, result.normalized, at, path);
     if (decl.fixed !== undefined && text !== '' && result.normalized !== checkNormalized(type, decl.fixed)) {
       this.error('evfw.value.fixed', `<${source.name}> must be "${excerpt(decl.fixed)}", not "${excerpt(text)}"`, at, path);
       return undefined;
@@ -298,6 +355,14 @@ export class ElementReader {
   private report(d: Diagnostic): void {
     this.sink.add(d);
   }
+}
+
+/** Whether a simple type is xs:ID, xs:IDREF or IDREFS, or restricts one of them. */
+function identifierKind(type: SimpleTypeDescriptor): 'id' | 'idref' | undefined {
+  if (type.kind === 'builtin') return type.name === 'ID' ? 'id' : type.name === 'IDREF' || type.name === 'IDREFS' ? 'idref' : undefined;
+  if (type.kind === 'atomic') return identifierKind(type.base);
+  if (type.kind === 'list') return identifierKind(type.item) === 'idref' ? 'idref' : undefined;
+  return undefined;
 }
 
 function checkNormalized(type: SimpleTypeDescriptor, lexical: string): string | undefined {

@@ -27,16 +27,10 @@ const NAME_START =
   '\\u{FDF0}-\\u{FFFD}\\u{10000}-\\u{EFFFF}';
 const NAME_REST = `${NAME_START}\\-.0-9\\u{B7}\\u{300}-\\u{36F}\\u{203F}-\\u{2040}`;
 
-/** Name (production [5]). */
-const NAME = new RegExp(`^[${NAME_START}][${NAME_REST}]*$`, 'u');
 const NAME_START_CHAR = new RegExp(`^[${NAME_START}]`, 'u');
 const NOT_NAME_CHAR = new RegExp(`[^${NAME_REST}]`, 'gu');
 
-export function isXmlName(name: string): boolean {
-  return NAME.test(name);
-}
-
-/** UTF-16 index of the first character that XML names cannot contain there; -1 for none. */
+/** UTF-16 index of the first character that XML names (production [5]) cannot hold; -1 for none. */
 export function firstNonNameChar(name: string): number {
   if (name === '') return -1;
   if (!NAME_START_CHAR.test(name)) return 0;

@@ -24,10 +24,6 @@ export class ElementPath {
   private readonly top: Level = { local: '', position: 0 };
   private readonly levels: Level[] = [];
 
-  get depth(): number {
-    return this.levels.length;
-  }
-
   /** The segment the next child element named `local` gets, without entering it. */
   nextSegment(local: string): string {
     return segment({ local, position: this.nextPosition(local) });

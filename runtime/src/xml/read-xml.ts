@@ -73,13 +73,18 @@ function checkSize(input: string | Uint8Array, max: number): Diagnostic | undefi
   };
 }
 
-/**
- * Limits, DOCTYPEs, encodings and bad characters are one fault each, found where they are; only
- * syntax errors send the scanner looking for the others a hand-written document tends to have.
- */
+/** Faults that are one of a kind, not a sign of hand-written XML with more defects to find. */
+const ALONE: ReadonlySet<Diagnostic['code']> = new Set([
+  'evfw.limit.depth',
+  'evfw.limit.text',
+  'evfw.xml.doctype',
+  'evfw.xml.encoding',
+  'evfw.xml.invalid-char',
+]);
+
+/** Syntax errors send the scanner looking for the other defects a hand-written document has. */
 function withDefects(failure: Diagnostic, text: string, limits: Limits): Diagnostic[] {
-  const alone = failure.code.startsWith('evfw.limit.') || failure.code === 'evfw.xml.doctype' || failure.code === 'evfw.xml.encoding';
-  if (alone) return [failure];
+  if (ALONE.has(failure.code)) return [failure];
   let defects: Diagnostic[] = [];
   try {
     defects = scanDefects(text, { maxDefects: limits.maxErrors + 1, maxDepth: limits.maxDepth });
