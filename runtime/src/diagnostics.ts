@@ -59,6 +59,7 @@ export const DIAGNOSTIC_CODES = {
   'evfw.id.unresolved': 'An xs:IDREF value names no xs:ID of the document.',
   'evfw.xsi.type': 'xsi:type names a type other than the declared one: evfw validates against the schema\'s declarations and does not substitute types.',
   'evfw.xsi.nil': 'xsi:nil is used on an element that is not nillable, or a nil element has content.',
+  'evfw.internal': 'evfw itself failed on this input: a bug to report, with the document; the document may or may not be valid.',
   'evfw.model.invalid': 'A typed object given to a serializer does not fit its schema (a missing required property, a value of the wrong kind, an unknown $case).',
 } as const;
 

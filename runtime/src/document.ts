@@ -4,7 +4,7 @@
  * None of them throws on bad input: bad documents give diagnostics. serialize throws a
  * ModelError only when handed a value that does not fit the schema, which is a program error.
  */
-import { DiagnosticSink, type Diagnostic } from './diagnostics.js';
+import { DiagnosticSink, excerpt, type Diagnostic } from './diagnostics.js';
 import { resolveLimits, type Limits } from './limits.js';
 import { componentKey, type ElementDescriptor } from './schema/descriptor.js';
 import type { SchemaRegistry } from './schema/registry.js';
@@ -56,7 +56,7 @@ export function parseDocument<T>(registry: SchemaRegistry, rootKey: string | und
     if (decl) value = new ElementReader(registry, sink, { compat: options.compat ?? [] }).document(read.root, decl);
   } catch (error) {
     // A bug of ours must not become a crash of the caller's: report it as a diagnostic.
-    sink.add({ code: 'evfw.xml.not-well-formed', severity: 'error', message: `internal error while validating: ${String(error).slice(0, 200)}`, line: 0, column: 0, path: '' });
+    sink.add({ code: 'evfw.internal', severity: 'error', message: `the validator failed unexpectedly (${excerpt(String(error), 120)}); this is a bug in evfw, not in the document`, line: 0, column: 0, path: '' });
   }
   if (sink.errorCount > 0 || value === undefined) return { ok: false, diagnostics: sink.items };
   return { ok: true, value: value as T, diagnostics: sink.items };

@@ -1,8 +1,8 @@
 /**
  * The XPath-like path diagnostics carry: `/cpm-evfw/event-cpm-imap[1]/operation[2]`, local
  * names with the 1-based position among siblings of the same local name (the root, being one,
- * has none). The reader and the defect scanner keep one of these beside their stack of open
- * elements.
+ * has none). The defect scanner keeps an ElementPath beside its stack of open elements; the
+ * tree builder works its paths out from the tree, and only when it has something to report.
  *
  * A path quotes element names, so like a message it is kept short: a name longer than 64
  * characters is cut, and a path deeper than 32 elements loses its middle. Only a hostile or
@@ -10,10 +10,13 @@
  */
 import { excerpt } from '../diagnostics.js';
 
-interface Level {
+export interface PathLevel {
   readonly local: string;
-  /** Position among earlier siblings of the same local name; 0 for the root, which has none. */
+  /** 1-based position among siblings of the same local name; 0 for the root, which has none. */
   readonly position: number;
+}
+
+interface Level extends PathLevel {
   /** How many children of each local name this element has had so far; made on first use. */
   children?: Map<string, number>;
 }
@@ -42,13 +45,7 @@ export class ElementPath {
 
   /** The path of the current element, plus further segments (`@name`, a child being read). */
   toString(...more: string[]): string {
-    const segments = [...this.levels.map(segment), ...more];
-    if (segments.length > MAX_SHOWN_LEVELS) {
-      const half = MAX_SHOWN_LEVELS / 2;
-      const hidden = segments.length - MAX_SHOWN_LEVELS;
-      segments.splice(half, hidden, `...(${hidden} more levels)...`);
-    }
-    return segments.length === 0 ? '' : `/${segments.join('/')}`;
+    return formatPath(this.levels, more);
   }
 
   private nextPosition(local: string): number {
@@ -62,8 +59,18 @@ export class ElementPath {
   }
 }
 
-/** Formatted only when a diagnostic needs it: reading a document makes no strings. */
-function segment(level: Pick<Level, 'local' | 'position'>): string {
+/** A path from its levels, root first, and further segments; made only for a diagnostic. */
+export function formatPath(levels: readonly PathLevel[], more: readonly string[] = []): string {
+  const segments = [...levels.map(segment), ...more];
+  if (segments.length > MAX_SHOWN_LEVELS) {
+    const half = MAX_SHOWN_LEVELS / 2;
+    const hidden = segments.length - MAX_SHOWN_LEVELS;
+    segments.splice(half, hidden, `...(${hidden} more levels)...`);
+  }
+  return segments.length === 0 ? '' : `/${segments.join('/')}`;
+}
+
+export function segment(level: PathLevel): string {
   const name = excerpt(level.local, 64);
   return level.position === 0 ? name : `${name}[${level.position}]`;
 }

@@ -37,7 +37,7 @@ export function readXml(input: string | Uint8Array, options: ReadXmlOptions = {}
   } catch (error) {
     return failed([
       fatal(
-        'evfw.xml.not-well-formed',
+        'evfw.internal',
         `the XML reader failed unexpectedly (${excerpt(String(error), 120)}); this is a bug in evfw, not in the document`,
         'please report it with the document that caused it',
       ),

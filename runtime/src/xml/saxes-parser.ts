@@ -14,6 +14,7 @@
  * XML declaration are therefore not listened to; we step over them in the text where it matters.
  */
 import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
+import { excerpt } from '../diagnostics.js';
 import type { NamespaceDeclaration, SourceAttribute } from './source-tree.js';
 import type { ParsedStartTag, XmlEventHandler, XmlParser } from './xml-parser.js';
 import { explainDoctype, explainSaxesError, type AttributeAt, type Explained, type OpenTagAt } from './saxes-messages.js';
@@ -115,10 +116,11 @@ class SaxesRun {
     const point = this.cursor.pointAt(offset);
     // saxes keeps attributes in document order, as attributesOf finds them.
     const written = attributesOf(this.text, offset, this.parser.position);
-    const attributes: SourceAttribute[] = [];
-    const namespaceDeclarations: NamespaceDeclaration[] = [];
+    const attributes: SourceAttribute[] = written.length === 0 ? NONE : [];
+    const namespaceDeclarations: NamespaceDeclaration[] = written.length === 0 ? NONE : [];
     let index = 0;
-    for (const attribute of Object.values<SaxesAttributeNS>(tag.attributes)) {
+    // Most elements have no attributes; saxes' attribute object is slow to walk even then.
+    for (const attribute of written.length === 0 ? NONE : Object.values<SaxesAttributeNS>(tag.attributes)) {
       const { name, prefix, local, uri, value } = attribute;
       const found = written[index]?.qname === name ? written[index] : written.find((w) => w.qname === name);
       index++;
@@ -154,8 +156,8 @@ class SaxesRun {
       const open = this.open.at(-1);
       this.report({
         code: 'evfw.xml.tag-mismatch',
-        message: `the end tag </${short(written)}> does not match the open element <${short(tag.name)}> (line ${open?.line ?? 0})`,
-        hint: `close <${short(tag.name)}> first, or remove the end tag if the element was already closed`,
+        message: `the end tag </${excerpt(written)}> does not match the open element <${excerpt(tag.name)}> (line ${open?.line ?? 0})`,
+        hint: `close <${excerpt(tag.name)}> first, or remove the end tag if the element was already closed`,
         offset: endTag,
       });
       return;
@@ -184,14 +186,10 @@ class SaxesRun {
 
   /** Where the character data after the last tag or CDATA starts: past comments and PIs. */
   private textStart(): number {
-    const text = this.text;
     let i = this.lastEnd;
-    for (;;) {
-      const close = text.startsWith('<!--', i) ? '-->' : text.startsWith('<?', i) ? '?>' : undefined;
-      const end = close === undefined ? -1 : text.indexOf(close, i);
-      if (end < 0) return i;
-      i = end + close!.length;
-    }
+    let next: number | undefined;
+    while ((next = skipCommentOrPi(this.text, i)) !== undefined) i = next;
+    return i;
   }
 
   private report(explained: Explained): void {
@@ -207,7 +205,8 @@ class SaxesRun {
   }
 }
 
-const short = (name: string) => (name.length <= 40 ? name : `${name.slice(0, 40)}...`);
+/** Shared by every element without attributes; the source tree is read-only. */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 /** The name in the end tag that starts at `offset`, or undefined if none is there. */
 function endTagName(text: string, offset: number): string | undefined {
@@ -254,10 +253,16 @@ function prologDoctype(text: string): number | undefined {
   for (;;) {
     while (i < text.length && isXmlSpace(text.charCodeAt(i))) i++;
     if (text.startsWith('<!DOCTYPE', i)) return i;
-    const close = text.startsWith('<?', i) ? '?>' : text.startsWith('<!--', i) ? '-->' : undefined;
-    if (close === undefined) return undefined;
-    const end = text.indexOf(close, i + 2);
-    if (end < 0) return undefined;
-    i = end + close.length;
+    const next = skipCommentOrPi(text, i);
+    if (next === undefined) return undefined;
+    i = next;
   }
+}
+
+/** The offset after the comment or processing instruction at `i`; undefined if none is there. */
+function skipCommentOrPi(text: string, i: number): number | undefined {
+  const [open, close] = text.startsWith('<!--', i) ? ['<!--', '-->'] : text.startsWith('<?', i) ? ['<?', '?>'] : [];
+  if (open === undefined || close === undefined) return undefined;
+  const end = text.indexOf(close, i + open.length);
+  return end < 0 ? undefined : end + close.length;
 }

@@ -97,13 +97,13 @@ class DefectScanner {
     if (/^[ \t\r\n]*$/.test(before)) {
       const first = describeChar(before.codePointAt(0) ?? 0);
       const more = lt > 1 ? ` and ${lt - 1} more white-space character${lt > 2 ? 's' : ''}` : '';
-      this.report('evfw.xml.declaration-not-at-start', 0, '', {
+      this.report('evfw.xml.declaration-not-at-start', 0, {
         message: `the document starts with ${first}${more} before the XML declaration, which must come first`,
         hint: 'delete everything before "<?xml"',
       });
       return;
     }
-    this.report('evfw.xml.declaration-not-at-start', lt, this.path.toString(), {
+    this.report('evfw.xml.declaration-not-at-start', lt, {
       message: 'an XML declaration appears after other content; it is allowed only at the very start',
       hint: 'move it to the start of the document, or delete it',
     });
@@ -118,11 +118,11 @@ class DefectScanner {
       return;
     }
     const point = this.cursor.pointAt(lt);
-    const elementPath = this.path.toString(this.path.nextSegment(localName(name)));
-    this.checkName(name, lt + 1, elementPath, 'element name');
-    const end = this.attributes(nameEnd, elementPath);
-    this.i = end.offset;
+    // Inside its own start tag, defects belong to the element: enter it before reading on.
     this.path.enter(localName(name));
+    this.checkName(name, lt + 1, 'element name');
+    const end = this.attributes(nameEnd);
+    this.i = end.offset;
     if (end.selfClosed) {
       this.path.leave();
       this.selfClosed.set(name, point);
@@ -132,7 +132,7 @@ class DefectScanner {
   }
 
   /** Reads attributes up to the end of the start tag; returns where scanning goes on. */
-  private attributes(from: number, elementPath: string): { offset: number; selfClosed: boolean } {
+  private attributes(from: number): { offset: number; selfClosed: boolean } {
     const text = this.text;
     let j = from;
     for (;;) {
@@ -147,36 +147,35 @@ class DefectScanner {
         continue;
       }
       const name = text.slice(j, nameEnd);
-      const attributePath = `${elementPath}/@${excerpt(localName(name), 64)}`;
-      this.checkName(name, j, attributePath, 'attribute name');
+      this.checkName(name, j, 'attribute name', name);
       j = nameEnd;
       while (j < text.length && isXmlSpace(text.charCodeAt(j))) j++;
       if (text[j] !== '=') continue;
       j++;
       while (j < text.length && isXmlSpace(text.charCodeAt(j))) j++;
-      j = this.value(j, name, attributePath);
+      j = this.value(j, name);
     }
   }
 
   /** Reads one attribute value starting at `j`; returns the offset after it. */
-  private value(j: number, name: string, path: string): number {
+  private value(j: number, name: string): number {
     const text = this.text;
     const first = text.codePointAt(j);
     if (first === undefined || text[j] === '>' || text[j] === '<' || text.startsWith('/>', j)) return j;
-    if (text[j] === '"' || text[j] === "'") return this.straightValue(j, name, path);
-    if (isTypographicQuote(first)) return this.typographicValue(j, first, name, path);
+    if (text[j] === '"' || text[j] === "'") return this.straightValue(j, name);
+    if (isTypographicQuote(first)) return this.typographicValue(j, first, name);
     let end = j;
     while (end < text.length && !isXmlSpace(text.charCodeAt(end)) && !'<>'.includes(text[end]!) && !text.startsWith('/>', end)) end++;
     const value = text.slice(j, end);
-    this.report('evfw.xml.attribute-unquoted', j, path, {
+    this.report('evfw.xml.attribute-unquoted', j, {
       message: `the value of attribute "${excerpt(name)}" is not in quotes`,
       hint: `put it in straight quotes: ${excerpt(name)}="${excerpt(value)}"`,
-    });
+    }, name);
     return end;
   }
 
   /** A value opened by " or ': it may run on to a later quote past a typographic one. */
-  private straightValue(j: number, name: string, path: string): number {
+  private straightValue(j: number, name: string): number {
     const text = this.text;
     const quote = text[j]!;
     let close = j + 1;
@@ -194,27 +193,27 @@ class DefectScanner {
       if (!isTypographicQuote(unit)) continue;
       ENDS_AN_ATTRIBUTE.lastIndex = k + 1;
       if (!ENDS_AN_ATTRIBUTE.test(text)) continue;
-      this.report('evfw.xml.attribute-curly-close', k, path, {
+      this.report('evfw.xml.attribute-curly-close', k, {
         message: `the value of attribute "${excerpt(name)}" opens with a straight quote but is closed by the typographic quote ${describeChar(unit)}, so it runs on to the next straight quote`,
         hint: `close it with a straight quote: ${excerpt(name)}=${quote}${excerpt(text.slice(j + 1, k))}${quote}`,
-      });
+      }, name);
       return k + 1;
     }
     return end === close ? Math.min(close + 1, text.length) : end;
   }
 
   /** A value delimited by typographic quotes: up to the next quote of any kind, or a space. */
-  private typographicValue(j: number, open: number, name: string, path: string): number {
+  private typographicValue(j: number, open: number, name: string): number {
     const text = this.text;
     const start = j + (open > 0xffff ? 2 : 1);
     let end = start;
     while (end < text.length && !'<>\n"\''.includes(text[end]!) && !isTypographicQuote(text.codePointAt(end)!)) end++;
     const closed = end < text.length && (isTypographicQuote(text.codePointAt(end)!) || text[end] === '"' || text[end] === "'");
     const value = text.slice(start, end);
-    this.report('evfw.xml.attribute-quote', j, path, {
+    this.report('evfw.xml.attribute-quote', j, {
       message: `the value of attribute "${excerpt(name)}" is delimited by the typographic quote ${describeChar(open)} instead of a straight one`,
       hint: `use straight quotes: ${excerpt(name)}="${excerpt(value)}"`,
-    });
+    }, name);
     return closed ? end + 1 : end;
   }
 
@@ -227,8 +226,9 @@ class DefectScanner {
     this.i = close < 0 ? text.length : next >= 0 && next < close ? next : close + 1;
     if (name === '') return;
     const point = this.cursor.pointAt(lt);
-    this.checkName(name, lt + 2, this.path.toString(), 'end tag name');
-    const depth = this.open.map((o) => o.name).lastIndexOf(name);
+    this.checkName(name, lt + 2, 'end tag name');
+    let depth = this.open.length - 1;
+    while (depth >= 0 && this.open[depth]!.name !== name) depth--;
     if (depth < 0) {
       this.strayEndTag(name, point);
       return;
@@ -236,7 +236,7 @@ class DefectScanner {
     // Every element opened inside the one this end tag closes was never closed itself.
     for (let k = this.open.length - 1; k > depth; k--) {
       const unclosed = this.open[k]!;
-      this.report('evfw.xml.unclosed-element', unclosed.point, this.path.toString(), {
+      this.report('evfw.xml.unclosed-element', unclosed.point, {
         message: `<${excerpt(unclosed.name)}> is never closed: </${excerpt(name)}> on line ${point.line} ends its parent first`,
         hint: `add </${excerpt(unclosed.name)}> where the element ends, or write it self-closed: <${excerpt(unclosed.name)} .../>`,
       });
@@ -257,13 +257,13 @@ class DefectScanner {
       : caseOnly
         ? `names are case-sensitive: write </${excerpt(open.name)}>`
         : 'remove the end tag, or add the start tag it belongs to';
-    this.report('evfw.xml.tag-mismatch', point, this.path.toString(), { message, hint });
+    this.report('evfw.xml.tag-mismatch', point, { message, hint });
   }
 
   private neverClosed(): void {
     while (this.open.length > 0) {
       const unclosed = this.open.at(-1)!;
-      this.report('evfw.xml.unclosed-element', unclosed.point, this.path.toString(), {
+      this.report('evfw.xml.unclosed-element', unclosed.point, {
         message: `<${excerpt(unclosed.name)}> is never closed: the document ends first`,
         hint: `add </${excerpt(unclosed.name)}> where the element ends`,
       });
@@ -276,13 +276,13 @@ class DefectScanner {
     this.path.leave();
   }
 
-  private checkName(name: string, offset: number, path: string, what: string): void {
+  private checkName(name: string, offset: number, what: string, attribute?: string): void {
     const bad = firstNonNameChar(name);
     if (bad < 0) return;
-    this.report('evfw.xml.invalid-name', offset + bad, path, {
+    this.report('evfw.xml.invalid-name', offset + bad, {
       message: `the ${what} "${excerpt(name)}" contains ${describeChar(name.codePointAt(bad)!)}, which XML names cannot contain`,
       hint: 'names hold letters, digits, "-", "_" and "."; a placeholder such as {xxx} must be replaced by a real name',
-    });
+    }, attribute);
   }
 
   /** Where a name that starts at `from` ends, read leniently: up to white space or a delimiter. */
@@ -293,16 +293,13 @@ class DefectScanner {
     return j;
   }
 
-  private report(
-    code: DiagnosticCode,
-    where: number | SourcePoint,
-    path: string,
-    what: { message: string; hint: string },
-  ): void {
+  /** Reports a defect of the current element, or of its `attribute`; paths are made only here. */
+  private report(code: DiagnosticCode, where: number | SourcePoint, what: { message: string; hint: string }, attribute?: string): void {
     const point = typeof where === 'number' ? this.cursor.pointAt(where) : where;
     const key = `${point.line} ${code}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
+    const path = attribute === undefined ? this.path.toString() : this.path.toString(`@${excerpt(localName(attribute), 64)}`);
     this.found.push({ code, severity: 'error', ...what, line: point.line, column: point.column, path });
   }
 }

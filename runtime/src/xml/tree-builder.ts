@@ -10,7 +10,7 @@
 import { excerpt, type Diagnostic } from '../diagnostics.js';
 import type { Limits } from '../limits.js';
 import { codePointLength } from './characters.js';
-import { ElementPath, localName } from './element-path.js';
+import { formatPath, localName, segment, type PathLevel } from './element-path.js';
 import { NamespaceScope } from './namespace-scope.js';
 import type { NamespaceDeclaration, SourceAttribute, SourceElement, SourceNode, SourcePoint, SourceText } from './source-tree.js';
 import type { ParsedStartTag, ParseProblem, XmlEventHandler } from './xml-parser.js';
@@ -51,18 +51,21 @@ interface Open {
 
 interface PendingText {
   readonly at: SourcePoint;
-  readonly pieces: string[];
-  /** Code points so far; counted only once the UTF-16 length could exceed the limit. */
-  length: number;
-  counted: boolean;
+  /** Most text nodes are one piece: a list is made only for the second. */
+  readonly first: string;
+  more?: string[];
+  units: number;
+  /** Counted only once the UTF-16 units could pass the length limit. */
+  codePoints: number | undefined;
 }
+
+const joined = (text: PendingText) => (text.more ? text.first + text.more.join('') : text.first);
 
 export class TreeBuilder implements XmlEventHandler {
   root: SourceElement | undefined;
   /** The first problem; once set, the build is over. */
   failure: Diagnostic | undefined;
   private readonly open: Open[] = [];
-  private readonly path = new ElementPath();
   private text: PendingText | undefined;
 
   constructor(private readonly limits: Limits) {}
@@ -74,7 +77,7 @@ export class TreeBuilder implements XmlEventHandler {
   startElement(tag: ParsedStartTag): void {
     this.flushText();
     if (this.open.length + 1 > this.limits.maxDepth) {
-      this.fail(tag, this.path.toString(this.path.nextSegment(tag.name)), {
+      this.fail(tag, this.path(this.nextSegment(tag.name)), {
         code: 'evfw.limit.depth',
         message: `elements are nested more than ${this.limits.maxDepth} deep`,
         hint: 'raise the maxDepth limit if the document is trusted',
@@ -88,36 +91,40 @@ export class TreeBuilder implements XmlEventHandler {
     if (parent) parent.element.children.push(element);
     else this.root = element;
     this.open.push({ element, scope });
-    this.path.enter(tag.name);
   }
 
   endElement(): void {
     this.flushText();
     this.open.pop();
-    this.path.leave();
   }
 
   characters(text: string, at: SourcePoint): void {
-    const pending = (this.text ??= { at, pieces: [], length: 0, counted: false });
-    let length = pending.length + text.length;
-    if (length > this.limits.maxTextLength) {
+    const max = this.limits.maxTextLength;
+    const pending = this.text;
+    const units = (pending?.units ?? 0) + text.length;
+    let codePoints: number | undefined;
+    if (units > max) {
       // UTF-16 units overcount characters outside the BMP: count exactly, once it matters.
-      if (!pending.counted) pending.length = pending.pieces.reduce((n, piece) => n + codePointLength(piece), 0);
-      pending.counted = true;
-      length = pending.length + codePointLength(text);
-      if (length > this.limits.maxTextLength) {
-        this.fail(pending.at, this.path.toString(), tooLong('a text node', this.limits.maxTextLength));
+      const before = pending ? (pending.codePoints ?? codePointLength(joined(pending))) : 0;
+      codePoints = before + codePointLength(text);
+      if (codePoints > max) {
+        this.fail(pending?.at ?? at, this.path(), tooLong('a text node', max));
         return;
       }
     }
-    pending.length = length;
-    pending.pieces.push(text);
+    if (!pending) {
+      this.text = { at, first: text, units, codePoints };
+      return;
+    }
+    (pending.more ??= []).push(text);
+    pending.units = units;
+    pending.codePoints = codePoints;
   }
 
   problem(problem: ParseProblem): void {
     // A problem inside a start tag belongs to the element that tag opens.
-    const reading = problem.inStartTag === undefined ? [] : [this.path.nextSegment(localName(problem.inStartTag))];
-    this.fail(problem, this.path.toString(...reading), problem);
+    const reading = problem.inStartTag === undefined ? [] : [this.nextSegment(localName(problem.inStartTag))];
+    this.fail(problem, this.path(...reading), problem);
   }
 
   private valuesWithinLimit(tag: ParsedStartTag): boolean {
@@ -132,7 +139,7 @@ export class TreeBuilder implements XmlEventHandler {
   }
 
   private valueTooLong(tag: ParsedStartTag, at: SourcePoint, qname: string): false {
-    const path = this.path.toString(this.path.nextSegment(tag.name), `@${excerpt(localName(qname), 64)}`);
+    const path = this.path(this.nextSegment(tag.name), `@${excerpt(localName(qname), 64)}`);
     this.fail(at, path, tooLong(`the value of attribute "${excerpt(qname)}"`, this.limits.maxTextLength));
     return false;
   }
@@ -141,8 +148,26 @@ export class TreeBuilder implements XmlEventHandler {
     const pending = this.text;
     if (!pending) return;
     this.text = undefined;
-    const node: SourceText = { kind: 'text', text: pending.pieces.join(''), line: pending.at.line, column: pending.at.column };
+    const node: SourceText = { kind: 'text', text: joined(pending), line: pending.at.line, column: pending.at.column };
     this.open.at(-1)?.element.children.push(node);
+  }
+
+  /** The path of the open element, worked out from the tree: sibling positions are not kept. */
+  private path(...more: string[]): string {
+    const levels: PathLevel[] = this.open.map(({ element }, depth) => {
+      const siblings = depth === 0 ? [] : this.open[depth - 1]!.element.children;
+      const before = siblings.slice(0, siblings.indexOf(element) + 1);
+      const position = depth === 0 ? 0 : before.filter((n) => n.kind === 'element' && n.name === element.name).length;
+      return { local: element.name, position };
+    });
+    return formatPath(levels, more);
+  }
+
+  /** The segment of a child named `local` of the open element, not yet in the tree. */
+  private nextSegment(local: string): string {
+    const parent = this.open.at(-1);
+    const position = parent ? parent.element.children.filter((n) => n.kind === 'element' && n.name === local).length + 1 : 0;
+    return segment({ local, position });
   }
 
   private fail(at: SourcePoint, path: string, what: Pick<Diagnostic, 'code' | 'message' | 'hint'>): void {

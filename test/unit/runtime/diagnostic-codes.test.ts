@@ -18,7 +18,7 @@ const sources = readdirSync(RUNTIME, { recursive: true, encoding: 'utf8' })
     return f === 'diagnostics.ts' ? text.slice(text.indexOf('} as const;')) : text;
   })
   .join('\n');
-const used = new Set(sources.match(/'evfw\.[a-z-]+\.[a-z-]+'/g)?.map((q) => q.slice(1, -1)));
+const used = new Set(sources.match(/'evfw\.[a-z-]+(?:\.[a-z-]+)?'/g)?.map((q) => q.slice(1, -1)));
 
 describe('diagnostic codes', () => {
   it('are all declared in DIAGNOSTIC_CODES', () => {
