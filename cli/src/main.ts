@@ -1,0 +1,1 @@
+console.log('evfw: the command line is being built');
