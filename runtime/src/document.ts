@@ -94,14 +94,16 @@ function rootDeclaration(registry: SchemaRegistry, rootKey: string | undefined, 
   const candidates = rootKey ? [registry.element(rootKey)!] : registry.globalElements();
   const sameName = candidates.find((c) => c.name === root.name);
   const expected = candidates.map((c) => `<${c.name}>${c.namespace ? ` in namespace "${c.namespace}"` : ''}`);
+  const name = excerpt(root.name, 64);
+  const namespace = excerpt(root.namespace, 80);
   sink.add({
     code: 'evfw.root.unknown',
     severity: 'error',
-    message: `the root element <${root.name}>${root.namespace ? ` in namespace "${root.namespace}"` : ' in no namespace'} is not ${expected.length === 1 ? expected[0] : `one of ${expected.slice(0, 5).join(', ')}${expected.length > 5 ? ', ...' : ''}`}`,
+    message: `the root element <${name}>${root.namespace ? ` in namespace "${namespace}"` : ' in no namespace'} is not ${expected.length === 1 ? expected[0] : `one of ${expected.slice(0, 5).join(', ')}${expected.length > 5 ? ', ...' : ''}`}`,
     line: root.line,
     column: root.column,
-    path: `/${root.name}`,
-    ...(sameName && sameName.namespace !== root.namespace ? { hint: `declare the namespace: <${root.name} xmlns="${sameName.namespace}">` } : {}),
+    path: `/${name}`,
+    ...(sameName && sameName.namespace !== root.namespace ? { hint: `declare the namespace: <${name} xmlns="${sameName.namespace}">` } : {}),
   });
   return undefined;
 }

@@ -54,3 +54,21 @@ describe('parse never throws, and its diagnostics are well-formed', () => {
     expect(invalid).toBeGreaterThan(100);
   });
 });
+
+describe('messages stay short when the document is huge', () => {
+  const long = 'x'.repeat(100_000);
+  const cases: [string, string][] = [
+    ['a long unknown root name', `<${long}/>`],
+    ['a long unknown child name', `<cpm-evfw xmlns="urn:oma:xml:cpm:evfw"><${long}/></cpm-evfw>`],
+    ['a long unknown attribute name', `<cpm-evfw xmlns="urn:oma:xml:cpm:evfw" ${long}="1"><event-cpm-imap type="flags" index="1"><operation name="add" flags="\\Seen"><object/></operation></event-cpm-imap></cpm-evfw>`],
+    ['a long bad value', `<cpm-evfw xmlns="urn:oma:xml:cpm:evfw"><event-cpm-imap type="${long}" index="1"><operation name="add" flags="\\Seen"><object/></operation></event-cpm-imap></cpm-evfw>`],
+    ['a long namespace', `<cpm-evfw xmlns="urn:${long}"/>`],
+  ];
+  it.each(cases)('%s', (_name, text) => {
+    const result = parseDocument(registry, undefined, text);
+    expect(result.ok).toBe(false);
+    for (const d of result.diagnostics) {
+      expect(d.message.length + (d.hint?.length ?? 0) + d.path.length, JSON.stringify(d).slice(0, 300)).toBeLessThan(600);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 /** XPath-like paths for diagnostics: `/cpm-evfw/event-cpm-imap[2]/operation[1]`. */
-import { componentKey } from '../schema/descriptor.js';
+import { excerpt } from '../diagnostics.js';
 import type { SourceElement } from '../xml/source-tree.js';
 
 /**
@@ -10,9 +10,9 @@ export function* childPaths(parentPath: string, parent: SourceElement): Generato
   const seen = new Map<string, number>();
   for (const child of parent.children) {
     if (child.kind !== 'element') continue;
-    const key = componentKey(child.namespace, child.name);
-    const position = (seen.get(key) ?? 0) + 1;
-    seen.set(key, position);
-    yield [child, `${parentPath}/${child.name}[${position}]`];
+    // Counted by local name, as the names in the path are written (and as the reader counts).
+    const position = (seen.get(child.name) ?? 0) + 1;
+    seen.set(child.name, position);
+    yield [child, `${parentPath}/${child.name.length > 64 ? excerpt(child.name, 64) : child.name}[${position}]`];
   }
 }

@@ -49,7 +49,7 @@ export class ElementReader {
 
   /** Validates the root against its declaration, then the document-wide ID references. */
   document(root: SourceElement, decl: ElementDescriptor): Value {
-    const value = this.element(root, decl, `/${root.name}`);
+    const value = this.element(root, decl, `/${short(root.name)}`);
     for (const ref of this.idrefs) {
       if (!this.ids.has(ref.value)) this.error('evfw.id.unresolved', `"${excerpt(ref.value)}" refers to no xs:ID in this document`, ref.at, ref.path);
     }
@@ -84,20 +84,20 @@ export class ElementReader {
   private instanceAttributes(source: SourceElement, decl: ElementDescriptor, path: string): boolean {
     for (const attribute of source.attributes) {
       if (attribute.namespace !== XSI) continue;
-      const at = `${path}/@${attribute.prefix}:${attribute.name}`;
+      const at = `${path}/@${attribute.prefix}:${short(attribute.name)}`;
       if (attribute.name === 'type') {
         const colon = attribute.value.indexOf(':');
         const prefix = colon < 0 ? '' : attribute.value.slice(0, colon).trim();
         const named = componentKey(source.lookupNamespace(prefix) ?? '', attribute.value.slice(colon + 1).trim());
         if (decl.type.kind !== 'complex' || decl.type.ref !== named) {
-          this.error('evfw.xsi.type', `xsi:type="${excerpt(attribute.value)}" on <${source.name}>: evfw validates against the declared type and does not substitute another`, attribute, at, 'remove xsi:type');
+          this.error('evfw.xsi.type', `xsi:type="${excerpt(attribute.value)}" on <${short(source.name)}>: evfw validates against the declared type and does not substitute another`, attribute, at, 'remove xsi:type');
         }
       } else if (attribute.name === 'nil') {
         const nil = attribute.value.trim() === 'true' || attribute.value.trim() === '1';
         if (!decl.nillable) {
-          this.error('evfw.xsi.nil', `<${source.name}> is not nillable, so xsi:nil is not allowed on it`, attribute, at, 'remove xsi:nil');
+          this.error('evfw.xsi.nil', `<${short(source.name)}> is not nillable, so xsi:nil is not allowed on it`, attribute, at, 'remove xsi:nil');
         } else if (nil) {
-          if (source.children.some((c) => c.kind === 'element' || c.text !== '')) this.error('evfw.xsi.nil', `<${source.name}> has xsi:nil="true" and must then be empty`, source, path);
+          if (source.children.some((c) => c.kind === 'element' || c.text !== '')) this.error('evfw.xsi.nil', `<${short(source.name)}> has xsi:nil="true" and must then be empty`, source, path);
           return false;
         }
       }
@@ -123,9 +123,9 @@ export class ElementReader {
       // An empty content type allows no character data at all, not even whitespace
       // (XSD 1.0 Part 1, cvc-complex-type 2.1).
       const text = source.children.find((c) => c.kind === 'text' && c.text !== '');
-      if (text) this.error('evfw.content.text', `<${source.name}> must be empty: no text, not even whitespace`, text, path, `write <${source.name} .../>`);
+      if (text) this.error('evfw.content.text', `<${short(source.name)}> must be empty: no text, not even whitespace`, text, path, `write <${short(source.name)} .../>`);
       for (const [child, at] of childPaths(path, source)) {
-        this.error('evfw.content.unexpected', `<${child.name}> is not allowed: <${source.name}> has empty content`, child, at);
+        this.error('evfw.content.unexpected', `<${short(child.name)}> is not allowed: <${short(source.name)}> has empty content`, child, at);
       }
       return model;
     }
@@ -165,7 +165,7 @@ export class ElementReader {
     if (decl && !decl.abstract) {
       this.element(child, decl, path);
     } else if (wildcard.process === 'strict') {
-      this.error('evfw.content.strict-unknown', `<${child.name}> (namespace "${child.namespace}") must be validated strictly, but no known schema declares it`, child, path);
+      this.error('evfw.content.strict-unknown', `<${short(child.name)}> (namespace "${child.namespace}") must be validated strictly, but no known schema declares it`, child, path);
     } else {
       this.laxChildren(child, path);
     }
@@ -184,7 +184,7 @@ export class ElementReader {
     for (const particle of group.particles as Leaf[]) {
       const uses = bound.filter((b) => b.leaf === particle);
       const second = uses[1];
-      if (second) this.error('evfw.content.unexpected', `<${second.source.name}> may appear only once in <${parent.name}>`, second.source, path);
+      if (second) this.error('evfw.content.unexpected', `<${short(second.source.name)}> may appear only once in <${short(parent.name)}>`, second.source, path);
       const anyFromGroup = bound.some((b) => (group.particles as Leaf[]).includes(b.leaf));
       if (uses.length === 0 && particle.min > 0 && anyFromGroup) this.missing(parent, [particle], path);
     }
@@ -196,7 +196,7 @@ export class ElementReader {
     const seen = new Set<AttributeDescriptor>();
     const extra: { namespace: string; name: string; value: string; prefix?: string }[] = [];
     for (const attribute of source.attributes) {
-      const at = `${path}/@${attribute.prefix ? `${attribute.prefix}:` : ''}${attribute.name}`;
+      const at = `${path}/@${attribute.prefix ? `${short(attribute.prefix)}:` : ''}${short(attribute.name)}`;
       if (attribute.namespace === XSI) continue; // hints and xsi:type are not followed (D-18)
       let use = type.attributes.find((a) => a.namespace === attribute.namespace && a.name === attribute.name);
       if (!use) {
@@ -233,7 +233,7 @@ export class ElementReader {
         const global = type.anyAttribute.process === 'skip' ? undefined : this.registry.attribute(key);
         if (global) this.attributeValue(global, attribute, source, at);
         else if (type.anyAttribute.process === 'strict') {
-          this.error('evfw.attribute.unknown', `attribute "${attribute.name}" (namespace "${attribute.namespace}") must be validated strictly, but no known schema declares it`, attribute, at);
+          this.error('evfw.attribute.unknown', `attribute "${short(attribute.name)}" (namespace "${attribute.namespace}") must be validated strictly, but no known schema declares it`, attribute, at);
         }
         extra.push({ namespace: attribute.namespace, name: attribute.name, value: attribute.value });
         continue;
@@ -242,7 +242,7 @@ export class ElementReader {
       const close = names.find((n) => nearlyEqual(n, attribute.name));
       this.error(
         'evfw.attribute.unknown',
-        `attribute "${attribute.name}" is not allowed on <${source.name}>${names.length ? `; allowed: ${names.join(', ')}` : ''}`,
+        `attribute "${short(attribute.name)}" is not allowed on <${short(source.name)}>${names.length ? `; allowed: ${names.join(', ')}` : ''}`,
         attribute,
         at,
         close ? `did you mean "${close}"?` : undefined,
@@ -250,7 +250,7 @@ export class ElementReader {
     }
     for (const use of type.attributes) {
       if (use.required && !seen.has(use)) {
-        this.error('evfw.attribute.required', `<${source.name}> is missing the required attribute "${use.name}"`, source, path, `add ${use.name}="..."`);
+        this.error('evfw.attribute.required', `<${short(source.name)}> is missing the required attribute "${use.name}"`, source, path, `add ${use.name}="..."`);
       }
     }
     if (extra.length > 0) model.$attributes = extra;
@@ -260,12 +260,12 @@ export class ElementReader {
     const result = checkSimpleValue(decl.type, attribute.value, owner);
     if (!result.ok) {
       const code: DiagnosticCode = result.fault === 'enum' ? 'evfw.attribute.enum' : result.fault === 'facet' ? 'evfw.attribute.facet' : 'evfw.attribute.datatype';
-      this.error(code, `attribute "${attribute.name}": ${result.message}`, attribute, path);
+      this.error(code, `attribute "${short(attribute.name)}": ${result.message}`, attribute, path);
       return undefined;
     }
     this.identifiers(decl.type, result.normalized, attribute, path);
     if (decl.fixed !== undefined && result.normalized !== checkNormalized(decl.type, decl.fixed)) {
-      this.error('evfw.attribute.fixed', `attribute "${attribute.name}" must be "${excerpt(decl.fixed)}", not "${excerpt(attribute.value)}"`, attribute, path);
+      this.error('evfw.attribute.fixed', `attribute "${short(attribute.name)}" must be "${excerpt(decl.fixed)}", not "${excerpt(attribute.value)}"`, attribute, path);
       return undefined;
     }
     return result.value;
@@ -286,7 +286,7 @@ export class ElementReader {
   private noAttributes(source: SourceElement, path: string): void {
     for (const attribute of source.attributes) {
       if (attribute.namespace === XSI) continue;
-      this.error('evfw.attribute.unknown', `attribute "${attribute.name}" is not allowed: <${source.name}> has a simple value and no attributes`, attribute, `${path}/@${attribute.name}`);
+      this.error('evfw.attribute.unknown', `attribute "${short(attribute.name)}" is not allowed: <${short(source.name)}> has a simple value and no attributes`, attribute, `${path}/@${short(attribute.name)}`);
     }
   }
 
@@ -295,7 +295,7 @@ export class ElementReader {
   /** The text of an element of simple content; undefined (and reported) when it has elements. */
   private simpleText(source: SourceElement, path: string): string | undefined {
     for (const [child, at] of childPaths(path, source)) {
-      this.error('evfw.content.element-in-simple', `<${child.name}> is not allowed inside <${source.name}>, whose content is a simple value`, child, at);
+      this.error('evfw.content.element-in-simple', `<${short(child.name)}> is not allowed inside <${short(source.name)}>, whose content is a simple value`, child, at);
       return undefined;
     }
     return source.children.map((c) => (c.kind === 'text' ? c.text : '')).join('');
@@ -307,12 +307,12 @@ export class ElementReader {
     const at = source.children[0] ?? source;
     if (!result.ok) {
       const code: DiagnosticCode = result.fault === 'enum' ? 'evfw.value.enum' : result.fault === 'facet' ? 'evfw.value.facet' : 'evfw.value.datatype';
-      this.error(code, `<${source.name}>: ${result.message}`, at, path);
+      this.error(code, `<${short(source.name)}>: ${result.message}`, at, path);
       return undefined;
     }
     this.identifiers(type, result.normalized, at, path);
     if (decl.fixed !== undefined && text !== '' && result.normalized !== checkNormalized(type, decl.fixed)) {
-      this.error('evfw.value.fixed', `<${source.name}> must be "${excerpt(decl.fixed)}", not "${excerpt(text)}"`, at, path);
+      this.error('evfw.value.fixed', `<${short(source.name)}> must be "${excerpt(decl.fixed)}", not "${excerpt(text)}"`, at, path);
       return undefined;
     }
     // The model keeps what the document says: an empty element stays empty, not its default.
@@ -322,7 +322,7 @@ export class ElementReader {
   private onlyWhitespace(source: SourceElement, path: string): void {
     for (const child of source.children) {
       if (child.kind === 'text' && /[^ \t\r\n]/.test(child.text)) {
-        this.error('evfw.content.text', `text "${excerpt(child.text.trim())}" is not allowed in <${source.name}>, which holds only elements`, child, path);
+        this.error('evfw.content.text', `text "${excerpt(child.text.trim())}" is not allowed in <${short(source.name)}>, which holds only elements`, child, path);
         return;
       }
     }
@@ -335,7 +335,7 @@ export class ElementReader {
     const where = child.namespace === parent.namespace ? '' : ` (namespace "${child.namespace}")`;
     this.error(
       'evfw.content.unexpected',
-      `<${child.name}>${where} is not allowed here in <${parent.name}>; expected ${describeExpected(expected, parent)}`,
+      `<${short(child.name)}>${where} is not allowed here in <${short(parent.name)}>; expected ${describeExpected(expected, parent)}`,
       child,
       path,
       hint ?? namespaceHint(child, expected),
@@ -345,7 +345,7 @@ export class ElementReader {
   private missing(parent: SourceElement, expected: readonly Leaf[], path: string): void {
     const elements = expected.filter((l) => l.kind === 'element' && l.min > 0);
     const names = describeExpected(elements.length ? elements : expected, parent, false);
-    this.error('evfw.content.missing', `<${parent.name}> is incomplete: expected ${names} before its end`, parent, path);
+    this.error('evfw.content.missing', `<${short(parent.name)}> is incomplete: expected ${names} before its end`, parent, path);
   }
 
   private error(code: DiagnosticCode, message: string, at: SourcePoint, path: string, hint?: string): void {
@@ -365,6 +365,11 @@ function identifierKind(type: SimpleTypeDescriptor): 'id' | 'idref' | undefined 
   return undefined;
 }
 
+/** A name as messages quote it: hostile documents can have names of any length. */
+function short(name: string): string {
+  return name.length > 64 ? excerpt(name, 64) : name;
+}
+
 function checkNormalized(type: SimpleTypeDescriptor, lexical: string): string | undefined {
   const result = checkSimpleValue(type, lexical);
   return result.ok ? result.normalized : undefined;
@@ -381,7 +386,7 @@ function describeExpected(leaves: readonly Leaf[], parent: SourceElement, withEn
     return `<${name}>`;
   });
   const unique = [...new Set(names)];
-  if (withEnd && unique.length === 0) return `nothing more (the end of <${parent.name}>)`;
+  if (withEnd && unique.length === 0) return `nothing more (the end of <${short(parent.name)}>)`;
   if (unique.length === 0) return 'more content';
   return unique.length === 1 ? unique[0]! : `${unique.slice(0, -1).join(', ')} or ${unique.at(-1)}`;
 }
