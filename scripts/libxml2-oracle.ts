@@ -1,6 +1,6 @@
 /**
- * libxml2 (compiled to WebAssembly) as the reference validator, shared by `npm start`
- * (scripts/check-examples.ts) and the tests.
+ * libxml2 (compiled to WebAssembly) as the reference validator of the tests (test/differential/,
+ * test/schemas/, test/cli/).
  *
  * One compiled schema set serves every document: a driver schema imports each namespace, so
  * lax wildcard content of a namespace we have a schema for is checked, as processContents="lax"

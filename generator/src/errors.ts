@@ -33,6 +33,8 @@ export type GeneratorErrorCode =
 
 export class GeneratorError extends Error {
   readonly code: GeneratorErrorCode;
+  /** The sentence alone, without the code, position and hint that `message` adds. */
+  readonly detail: string;
   readonly source: SourcePosition | undefined;
   readonly hint: string | undefined;
 
@@ -40,6 +42,7 @@ export class GeneratorError extends Error {
     super(formatMessage(code, message, source, hint));
     this.name = 'GeneratorError';
     this.code = code;
+    this.detail = message;
     this.source = source;
     this.hint = hint;
   }

@@ -12,6 +12,8 @@ import type { EmitContext, Emitter, OutputFiles } from './emit/emitter.js';
 import { packageEmitter } from './emit/package/emit-package.js';
 import { typesEmitter } from './emit/types/emit-types.js';
 import { descriptorsEmitter } from './emit/descriptors/emit-descriptors.js';
+import { arbitrariesEmitter } from './emit/builders/emit-arbitraries.js';
+import { buildersEmitter } from './emit/builders/emit-builders.js';
 import { assignNames } from './transform/assign-names.js';
 import { collapseSingleParticleGroups } from './transform/collapse-single-particle-groups.js';
 import { collectSubstitutionGroups } from './transform/collect-substitution-groups.js';
@@ -21,6 +23,9 @@ import { nameAnonymousTypes } from './transform/name-anonymous-types.js';
 
 export { GeneratorError } from './errors.js';
 export { schemaDescriptors } from './emit/descriptors/emit-descriptors.js';
+export { writeOutput } from './write-output.js';
+export type { WriteOutputOptions, WriteOutputResult } from './write-output.js';
+export type { OutputFiles } from './emit/emitter.js';
 export type { SchemaSet } from './ir/ir.js';
 
 /**
@@ -38,7 +43,8 @@ export const TRANSFORMS: readonly ((set: SchemaSet) => SchemaSet)[] = [
   assignNames,
 ];
 
-export const EMITTERS: readonly Emitter[] = [typesEmitter, descriptorsEmitter, packageEmitter];
+/** The package emitter comes last: it exports the files the others wrote. */
+export const EMITTERS: readonly Emitter[] = [typesEmitter, descriptorsEmitter, buildersEmitter, arbitrariesEmitter, packageEmitter];
 
 export interface GenerateOptions {
   /** Paths in the IR, positions and headers are relative to this folder. Default: cwd. */

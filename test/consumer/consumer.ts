@@ -4,10 +4,15 @@
  * the types reject what the schema rejects (tsc reports an unused @ts-expect-error).
  */
 import type { Diagnostic, ParseResult, XmlElement } from '@evfw/model';
-import { cpmEvfw, imdn } from '@evfw/model';
+import { cpmEvfw, imdn, registry } from '@evfw/model';
 import type { CpmEvfw, ObjectType, Operation } from '@evfw/model/cpm-evfw';
 import { NAMESPACE, parseCpmEvfw, serializeCpmEvfw } from '@evfw/model/cpm-evfw';
 import type { LocationShared } from '@evfw/model/example-app-event';
+import { documents } from '@evfw/model/cpm-evfw/arbitraries';
+import { build } from '@evfw/model/cpm-evfw/build';
+import { build as imdnBuild } from '@evfw/model/imdn/build';
+import { mutate, type Mutant } from '@evfw/runtime/testing';
+import type { Arbitrary } from 'fast-check';
 
 const appEvent: XmlElement = {
   kind: 'element',
@@ -93,3 +98,16 @@ export const problems: readonly Diagnostic[] = parsed.diagnostics;
 export const unchecked = parsed.value;
 // @ts-expect-error: compat options are a closed list
 parseCpmEvfw(written, { compat: ['anything-goes'] });
+
+// Test helpers, as the README's "Fixtures for your tests" uses them.
+
+export const built: CpmEvfw = build.cpmEvfw({
+  events: [{ $case: 'eventCpmImap', eventCpmImap: build.eventCpmImap({ operations: [build.operation({ objects: [build.objectType({ uid: '58175' })] })] }) }],
+});
+export const builtImdn = imdnBuild.imdn({ messageId: '34jk324j' });
+export const reports: Arbitrary<CpmEvfw> = documents.cpmEvfw({ maxOccurs: 2 });
+export const mutant: Mutant | undefined = mutate(registry, '{urn:oma:xml:cpm:evfw}cpm-evfw', built, 'duplicate-unique-value');
+// @ts-expect-error: overrides are type-checked like the value itself
+build.operation({ flags: '\\Flagged' });
+// @ts-expect-error: fault kinds are a closed list
+mutate(registry, '{urn:oma:xml:cpm:evfw}cpm-evfw', built, 'anything-wrong');

@@ -1,6 +1,7 @@
 /**
  * Type-checks a folder of TypeScript with the compiler API, strict, the way a consumer's
- * `tsc --strict --noEmit` would, with @evfw/runtime resolved to its sources.
+ * `tsc --strict --noEmit` would, with @evfw/runtime resolved to its sources (and fast-check,
+ * which the generated builders and arbitraries import, to the workspace's copy).
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +23,11 @@ export function typeErrors(dir: string): string[] {
     noUncheckedIndexedAccess: true,
     allowImportingTsExtensions: true,
     baseUrl: REPO_ROOT,
-    paths: { '@evfw/runtime': ['runtime/src/index.ts'] },
+    paths: {
+      '@evfw/runtime': ['runtime/src/index.ts'],
+      '@evfw/runtime/testing': ['runtime/src/testing/index.ts'],
+      'fast-check': ['node_modules/fast-check/lib/fast-check.d.ts'],
+    },
     types: [],
   });
   return ts.getPreEmitDiagnostics(program).map((d) => {

@@ -92,7 +92,8 @@ function qnameType(name: string): AtomicBuiltin {
   };
 }
 
-const INT_RANGES: readonly [string, bigint | undefined, bigint | undefined, ModelKind][] = [
+/** The integer built-ins: name, least and greatest value (undefined: unbounded), model value. */
+export const INT_RANGES: readonly [string, bigint | undefined, bigint | undefined, ModelKind][] = [
   ['integer', undefined, undefined, 'string'],
   ['nonPositiveInteger', undefined, 0n, 'string'],
   ['negativeInteger', undefined, -1n, 'string'],

@@ -1,7 +1,9 @@
 /**
  * The package emitter: what makes generated/ a package other packages import. package.json
- * with an exports map (one entry per namespace module), the index that re-exports each module
- * under a namespace name, a strict tsconfig.json, and a README.
+ * with an exports map (one entry per namespace module, and `<module>/build` and
+ * `<module>/arbitraries` for the test helpers other emitters wrote), the index that re-exports
+ * each module under a namespace name, a strict tsconfig.json, and a README. It runs last, so it
+ * exports what the others wrote.
  */
 import { DIAGNOSTIC_CODES } from '@evfw/runtime/diagnostics';
 import { camelCase } from '../../naming/names.js';
@@ -32,7 +34,16 @@ export const packageEmitter: Emitter = {
     const exports: Record<string, { types: string; default: string }> = {
       '.': { types: './src/index.ts', default: './src/index.ts' },
     };
-    for (const { module } of modules) exports[`./${module}`] = { types: `./src/${module}.ts`, default: `./src/${module}.ts` };
+    let testing = false;
+    for (const { module } of modules) {
+      exports[`./${module}`] = { types: `./src/${module}.ts`, default: `./src/${module}.ts` };
+      // The test helpers stay out of the index: they need fast-check, the models do not.
+      for (const [entry, file] of [['build', `src/${module}.build.ts`], ['arbitraries', `src/${module}.arbitraries.ts`]] as const) {
+        if (!out.has(file)) continue;
+        exports[`./${module}/${entry}`] = { types: `./${file}`, default: `./${file}` };
+        testing = true;
+      }
+    }
     const pkg = {
       name: context.packageName,
       version: GENERATOR_VERSION,
@@ -42,6 +53,7 @@ export const packageEmitter: Emitter = {
       sideEffects: false,
       exports,
       dependencies: { [context.runtimePackage]: GENERATOR_VERSION },
+      ...(testing ? { peerDependencies: { 'fast-check': '^4.0.0' }, peerDependenciesMeta: { 'fast-check': { optional: true } } } : {}),
       evfw: { generatedBy: `${GENERATOR_NAME} ${GENERATOR_VERSION}`, sources, note: 'Generated: edit the schemas and run `npm run generate`.' },
     };
     out.set('package.json', `${JSON.stringify(pkg, null, 2)}\n`);
@@ -107,11 +119,29 @@ export const packageEmitter: Emitter = {
       '  and booleans are written in canonical form (`007` comes back as `7`);',
       '- `xsi:` attributes such as `xsi:schemaLocation` on elements of a known schema: hints, never followed, not kept (on extension content they are kept like any attribute).',
       '',
+      ...(testing ? testingSection(context.packageName) : []),
     ].join('\n');
     out.set('README.md', readme);
     out.set('DIAGNOSTICS.md', diagnosticsTable(sources));
   },
 };
+
+function testingSection(packageName: string): string[] {
+  return [
+    '## Test helpers: builders and arbitraries',
+    '',
+    `\`${packageName}/<module>/build\` exports \`build\`, one builder per complex type: \`build.x(overrides?)\``,
+    'returns a value that is valid by construction (required attributes, the fewest children the',
+    'content allows, the first branch of each choice), with the overrides on top, type-checked.',
+    'Values that must be unique (xs:ID, the fields of xs:unique and xs:key) are numbered across calls.',
+    '',
+    `\`${packageName}/<module>/arbitraries\` exports fast-check arbitraries: \`documents.x(options?)\` per`,
+    'global element and `arbitraries.x(options?)` per complex type, respecting cardinalities,',
+    'enumerations, facets, uniqueness and wildcards; `options` bounds repetitions (`maxOccurs`) and',
+    'depth (`maxDepth`). Both need fast-check, an optional peer dependency; the models do not.',
+    '',
+  ];
+}
 
 /** The reference table of every diagnostic code the parsers and validators can report. */
 function diagnosticsTable(sources: readonly string[]): string {

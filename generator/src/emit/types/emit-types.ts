@@ -48,12 +48,22 @@ interface Property {
   docs: string[];
 }
 
+/**
+ * The TypeScript type of a global element's value, written for another file of the package
+ * (builders, arbitraries): named types are imported from the namespace's module.
+ */
+export function elementValueType(schema: Schema, index: SchemaIndex, context: EmitContext, file: GeneratedFile, decl: ElementDecl): string {
+  return new TypesModule(schema, index, context, file, true).elementType(decl);
+}
+
 class TypesModule {
   constructor(
     private readonly schema: Schema,
     private readonly index: SchemaIndex,
     private readonly context: EmitContext,
     private readonly file: GeneratedFile,
+    /** Whether the file is not the namespace's own module, so its types must be imported. */
+    private readonly importOwnTypes = false,
   ) {}
 
   emit(): void {
@@ -287,7 +297,7 @@ class TypesModule {
   }
 
   /** An element's value: its type, its substitution head's type, or any XML at all. */
-  private elementType(decl: ElementDecl): string {
+  elementType(decl: ElementDecl): string {
     if (decl.type) return this.typeExpr(decl.type);
     if (decl.substitutionGroup) return this.elementType(this.index.element(decl.substitutionGroup)!);
     return this.runtime('XmlElement');
@@ -309,7 +319,7 @@ class TypesModule {
   /** The name of a generated type, imported when it lives in another namespace's module. */
   private typeName(def: TypeDef): string {
     const owner = this.index.types.get(qnameKey(def.name!))!.schema;
-    if (owner.namespace === this.schema.namespace) return def.tsName!;
+    if (owner.namespace === this.schema.namespace && !this.importOwnTypes) return def.tsName!;
     const module = this.context.modules.get(owner.namespace)!;
     return this.file.importType(def.tsName!, `./${module}.js`);
   }

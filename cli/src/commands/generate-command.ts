@@ -1,0 +1,98 @@
+/**
+ * `evfw generate`: regenerates generated/ from schemas/ (what `npm run generate` runs), or a
+ * package for any XSD set; with --check it changes nothing and fails listing what would
+ * change, which is the drift check CI runs.
+ */
+import path from 'node:path';
+import { Command } from 'commander';
+import { CliError, EXIT } from '../cli-error.js';
+import { schemaFiles } from '../inputs/schema-files.js';
+import { generatorErrorBlock } from '../report/generator-error.js';
+import { colors, type ColorChoice } from '../terminal.js';
+
+interface GenerateFlags {
+  readonly schemas?: string[];
+  readonly out?: string;
+  readonly check?: boolean;
+  readonly name?: string;
+  readonly color?: ColorChoice;
+}
+
+const DEFAULT_SCHEMAS = 'schemas';
+const DEFAULT_OUT = 'generated';
+
+const EXAMPLES = `
+Examples:
+  $ evfw generate                                   regenerate generated/ from schemas/ (npm run generate)
+  $ evfw generate --check                           CI: exit 1, listing the files, if generated/ is stale
+  $ evfw generate --schemas pidf.xsd --out pidf     a package for another XSD set
+  $ evfw generate --schemas xsd/ --out model --name @acme/model
+
+Exit status: 0 done (or up to date with --check), 1 files would change (--check), 2 a schema
+cannot be read or a path does not exist.`;
+
+export function generateCommand(): Command {
+  return new Command('generate')
+    .description('generate the typed package from XSD files (generated/ from schemas/ by default)')
+    .option('--schemas <paths...>', `XSD files, or folders of them (default: ${DEFAULT_SCHEMAS})`)
+    .option('--out <dir>', `the package folder to write (default: ${DEFAULT_OUT})`)
+    .option('--check', 'write nothing; exit 1 listing the files that would change')
+    .option('--name <package>', 'npm name of the generated package (default: @evfw/model)')
+    .option('--color', 'colour schema errors even when stderr is not a terminal')
+    .option('--no-color', 'never colour the output (as does a non-empty NO_COLOR)')
+    .addHelpText('after', EXAMPLES)
+    .action(async (flags: GenerateFlags) => {
+      process.exitCode = await generatePackage(flags);
+    });
+}
+
+async function generatePackage(flags: GenerateFlags): Promise<number> {
+  const entries = schemaEntries(flags.schemas);
+  const outDir = path.resolve(flags.out ?? DEFAULT_OUT);
+  // The generator (and ts-morph) load only for this command.
+  const { generate, writeOutput, GeneratorError } = await import('@evfw/generator');
+  let result;
+  let count;
+  try {
+    const files = generate(entries, { rootDir: process.cwd(), ...(flags.name ? { packageName: flags.name } : {}) });
+    count = files.size;
+    result = writeOutput(files, outDir, { check: flags.check === true });
+  } catch (error) {
+    if (!(error instanceof GeneratorError)) throw error;
+    process.stderr.write(`${generatorErrorBlock(error, colors(process.stderr, flags.color))}\n`);
+    throw new CliError('evfw.cli.schema', 'a schema cannot be read, so nothing was generated');
+  }
+  const where = path.relative(process.cwd(), outDir) || '.';
+  const changes = [...result.changed, ...result.stale.map((f) => `${f} (stale: no longer generated)`)];
+  if (!flags.check) {
+    process.stdout.write(`${where}: ${count} files from ${entries.join(', ')}; ${changes.length} changed.\n`);
+    return EXIT.ok;
+  }
+  if (changes.length === 0) {
+    process.stdout.write(`${where} is up to date (${count} files from ${entries.length} schemas).\n`);
+    return EXIT.ok;
+  }
+  process.stderr.write(`${where} is out of date with the schemas; run \`${fixCommand(flags)}\`. Would change:\n`);
+  for (const f of changes) process.stderr.write(`  ${path.join(where, f)}\n`);
+  return EXIT.failed;
+}
+
+function schemaEntries(given: readonly string[] | undefined): string[] {
+  try {
+    return schemaFiles(given ?? [DEFAULT_SCHEMAS], '--schemas');
+  } catch (error) {
+    // Without --schemas the folder is the repository's: say where to run from.
+    if (error instanceof CliError && !given) throw new CliError(error.code, error.message, 'run evfw generate at the repository root, or name the schemas with --schemas');
+    throw error;
+  }
+}
+
+/** The command that brings the package up to date: the same one without --check. */
+function fixCommand(flags: GenerateFlags): string {
+  if (!flags.schemas && !flags.out && !flags.name) return 'npm run generate';
+  const parts = ['evfw generate'];
+  if (flags.schemas) parts.push('--schemas', ...flags.schemas);
+  if (flags.out) parts.push('--out', flags.out);
+  if (flags.name) parts.push('--name', flags.name);
+  return parts.join(' ');
+}

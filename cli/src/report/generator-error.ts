@@ -1,0 +1,30 @@
+/**
+ * A schema the generator cannot read, printed like a diagnostic (position, source line, caret,
+ * hint), for `validate --schema` and `generate` alike.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { GeneratorError } from '@evfw/generator';
+import type { Colors } from '../terminal.js';
+import { excerptsFor } from './source-excerpt.js';
+import { diagnosticBlock } from './text-report.js';
+
+export function generatorErrorBlock(error: GeneratorError, c: Colors): string {
+  const { source } = error;
+  const excerpt = source ? excerptsFor(readOrEmpty(source.file), [source])[0] : undefined;
+  const d = { severity: 'error', code: error.code, message: error.detail, line: source?.line ?? 0, column: source?.column ?? 0, path: '', ...(error.hint ? { hint: error.hint } : {}) } as const;
+  return diagnosticBlock(source ? shown(source.file) : 'evfw', d, excerpt, c);
+}
+
+/** The generator names files relative to the working directory; one outside it reads better absolute. */
+function shown(file: string): string {
+  return file.startsWith('../') ? path.resolve(file) : file;
+}
+
+function readOrEmpty(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}

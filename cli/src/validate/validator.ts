@@ -1,0 +1,49 @@
+/**
+ * One document's verdict, the same in the main thread and in a worker: the settings are plain
+ * data (schema descriptors, not a compiled registry), so a worker builds the same validator from
+ * what it is sent.
+ */
+import { readFileSync } from 'node:fs';
+import { parseDocument, SchemaRegistry, type CompatOption, type Limits, type SchemaDescriptor } from '@evfw/runtime';
+import { decodeForDisplay, excerptsFor } from '../report/source-excerpt.js';
+import type { FileResult } from './file-result.js';
+import type { Input } from '../inputs/resolve-inputs.js';
+
+export interface ValidatorSettings {
+  /** Every namespace a document may use; the root element's namespace picks its schema. */
+  readonly schemas: readonly SchemaDescriptor[];
+  readonly compat: readonly CompatOption[];
+  readonly limits: Partial<Limits>;
+  /** Warnings make a document invalid. */
+  readonly denyWarnings: boolean;
+  /** Keep the source line of each diagnostic (the text format prints it). */
+  readonly excerpts: boolean;
+}
+
+/** A document to check: a file to read, or bytes already read (stdin). */
+export type Job = { readonly input: Input; readonly bytes?: Uint8Array };
+
+export class Validator {
+  private readonly registry: SchemaRegistry;
+
+  constructor(private readonly settings: ValidatorSettings) {
+    this.registry = new SchemaRegistry(settings.schemas);
+  }
+
+  check(job: Job): FileResult {
+    const { file } = job.input;
+    let bytes = job.bytes;
+    if (!bytes) {
+      try {
+        bytes = new Uint8Array(readFileSync(file));
+      } catch (error) {
+        return { file, valid: false, diagnostics: [], failure: `cannot read "${file}" (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+      }
+    }
+    const { ok, diagnostics } = parseDocument(this.registry, undefined, bytes, { compat: this.settings.compat, limits: this.settings.limits });
+    const valid = ok && !(this.settings.denyWarnings && diagnostics.some((d) => d.severity === 'warning'));
+    const result: FileResult = { file, valid, diagnostics };
+    if (!this.settings.excerpts || diagnostics.length === 0) return result;
+    return { ...result, excerpts: excerptsFor(decodeForDisplay(bytes), diagnostics) };
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * What the builders and arbitraries emitters share: the runtime entry they import, string
+ * literals, and the exported object of one-line members, each with its JSDoc, they both write.
+ */
+import type { CodeBlockWriter } from 'ts-morph';
+import type { ComplexType, ElementDecl } from '../../ir/ir.js';
+import type { EmitContext } from '../emitter.js';
+import type { GeneratedFile } from '../generated-file.js';
+
+/** The runtime entry point for tests: builders and arbitraries, which need fast-check. */
+export function testingEntry(context: EmitContext): string {
+  return `${context.runtimePackage}/testing`;
+}
+
+export interface Member {
+  /** Paragraphs of the member's JSDoc. */
+  readonly docs: readonly string[];
+  /** `name: expression` without the trailing comma. */
+  readonly text: string;
+}
+
+/** `export const name = { ...members };` with JSDoc on the constant and on each member. */
+export function addObjectConstant(file: GeneratedFile, name: string, docs: readonly string[], members: readonly Member[]): void {
+  file.source.addStatements((writer) => {
+    writeDoc(writer, docs);
+    writer.write(`export const ${name} = {`).newLine();
+    writer.indent(() => {
+      for (const member of members) {
+        writeDoc(writer, member.docs);
+        writer.writeLine(`${member.text},`);
+      }
+    });
+    writer.writeLine('};');
+  });
+}
+
+/** A string literal in the quotes the rest of the generated code uses. */
+export function stringLiteral(value: string): string {
+  return `'${JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
+export function origin(def: ComplexType | ElementDecl): string {
+  if ('kind' in def && def.kind === 'complex') {
+    return def.anonymous ? `@generated from an anonymous complexType (named \`${def.name!.name}\` here)` : `@generated from complexType \`${def.name!.name}\``;
+  }
+  return `@generated from element \`${def.name!.name}\``;
+}
+
+function writeDoc(writer: CodeBlockWriter, paragraphs: readonly string[]): void {
+  const lines = paragraphs.flatMap((paragraph, i) => [...(i > 0 ? [''] : []), ...wrap(paragraph, 92)]);
+  if (lines.length === 1) {
+    writer.writeLine(`/** ${lines[0]} */`);
+    return;
+  }
+  writer.writeLine('/**');
+  for (const line of lines) writer.writeLine(line ? ` * ${line}` : ' *');
+  writer.writeLine(' */');
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}

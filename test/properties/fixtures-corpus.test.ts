@@ -1,0 +1,67 @@
+/**
+ * The fixture properties of fixtures.test.ts on every corpus schema set in ../shared/corpus,
+ * whose registries are built in memory from the XSDs: the generators interpret whatever the
+ * generator made of third-party schemas, so no hand-written code per schema is involved.
+ * Documents start with any global element of the set. libxml2 refuses resource-lists' schema
+ * (D-46), so there only evfw's verdicts are checked.
+ */
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { componentKey } from '../../runtime/src/schema/descriptor.js';
+import { defaultDocument, documentArbitrary, type ArbitraryOptions } from '../../runtime/src/testing/index.js';
+import { Libxml2Oracle } from '../../scripts/libxml2-oracle.js';
+import { corpusCases } from '../support/documents.js';
+import { MutantStats, assertProperty, expectMutantsRefused, expectValidDocument, pickList, type Subject } from '../support/fixture-properties.js';
+import { CORPUS_AVAILABLE, CORPUS_SKIP_REASON } from '../support/paths.js';
+
+const FILE = 'test/properties/fixtures-corpus.test.ts';
+const RUNS = 100;
+const SIZES: ArbitraryOptions = { maxOccurs: 2, maxDepth: 3 };
+
+/** As in test/differential/documents-vs-libxml2.test.ts: the schemas libxml2 will not compile, and why. */
+const LIBXML2_REFUSES: Record<string, string> = {
+  'resource-lists': 'The content model is not determinist',
+};
+
+const corpusStats = new MutantStats();
+
+describe(`fixture properties on the corpus${CORPUS_AVAILABLE ? '' : ` (${CORPUS_SKIP_REASON})`}`, () => {
+  if (!CORPUS_AVAILABLE) it.skip(CORPUS_SKIP_REASON, () => undefined);
+  for (const c of corpusCases()) {
+    describe(c.set, () => {
+      let oracle: Libxml2Oracle | undefined;
+      let refusal: string | undefined;
+      try {
+        oracle = new Libxml2Oracle(c.namespaces);
+      } catch (error) {
+        refusal = String(error);
+      }
+      afterAll(() => oracle?.dispose());
+      const roots = c.registry.globalElements().filter((e) => !e.abstract).map((e) => componentKey(e.namespace, e.name));
+      const subject = (key: string): Subject => ({ registry: c.registry, key, oracle });
+      const documents = fc.constantFrom(...roots).chain((key) => documentArbitrary(c.registry, key, SIZES).map((value) => ({ key, value })));
+
+      it('libxml2 compiles the schema, or refuses it for the known reason', () => {
+        if (LIBXML2_REFUSES[c.set]) expect(refusal).toContain(LIBXML2_REFUSES[c.set]);
+        else expect(refusal).toBeUndefined();
+      });
+
+      it(`the default document of each of the ${roots.length} global elements is valid`, () => {
+        for (const key of roots) expectValidDocument(subject(key), defaultDocument(c.registry, key));
+      });
+
+      it(`arbitrary documents are valid and read back as themselves (${RUNS} cases per seed)`, () => {
+        assertProperty(documents, ({ key, value }) => expectValidDocument(subject(key), value), RUNS, FILE);
+      });
+
+      it(`every mutant is refused, by evfw with its code (${RUNS} cases per seed)`, () => {
+        assertProperty(fc.tuple(documents, pickList), ([{ key, value }, picks]) => expectMutantsRefused(subject(key), value, picks, corpusStats), RUNS, FILE);
+      });
+    });
+  }
+
+  it.runIf(CORPUS_AVAILABLE)('makes every fault kind somewhere in the corpus, but those it offers no place for', () => {
+    // No corpus schema has an xs:unique or xs:key, nor a facet on an element's value.
+    expect(corpusStats.kindsNeverMade()).toEqual(['value-facet-violated', 'duplicate-unique-value']);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * Where libxml2 accepts what XSD 1.0 refuses, written as the schema libxml2 effectively
+ * validates against, so a test can tell a known libxml2 defect from a new disagreement.
+ *
+ * One defect so far (D-58): in a sequence, an element particle with maxOccurs="unbounded"
+ * followed directly by an unbounded ##other wildcard (`operation+ ##other*`) is compiled so
+ * that the wildcard loops back to before the element: libxml2 accepts `<operation/><x:ext/>
+ * <operation/>`, which the schema forbids. `libxml2View` rewrites every such pair to
+ * `element+ (##other | element)*`; a document our validator accepts against that view but not
+ * against the schema is one libxml2 accepts by this defect.
+ */
+import type { ParticleDescriptor, SchemaDescriptor } from '../../runtime/src/schema/descriptor.js';
+import { SchemaRegistry } from '../../runtime/src/schema/registry.js';
+
+const views = new WeakMap<SchemaRegistry, SchemaRegistry>();
+
+export function libxml2View(registry: SchemaRegistry): SchemaRegistry {
+  let view = views.get(registry);
+  if (!view) {
+    view = new SchemaRegistry(registry.schemas.map(rewriteSchema));
+    views.set(registry, view);
+  }
+  return view;
+}
+
+function rewriteSchema(schema: SchemaDescriptor): SchemaDescriptor {
+  return {
+    ...schema,
+    complexTypes: schema.complexTypes.map((t) => (t.content.kind === 'elements' ? { ...t, content: { kind: 'elements', particle: rewrite(t.content.particle) } } : t)),
+  };
+}
+
+function rewrite(p: ParticleDescriptor): ParticleDescriptor {
+  if (p.kind === 'element' || p.kind === 'any') return p;
+  const particles = p.particles.map(rewrite);
+  if (p.kind !== 'sequence') return { ...p, particles };
+  return {
+    ...p,
+    particles: particles.map((c, i) => {
+      const before = particles[i - 1];
+      const loops = before?.kind === 'element' && before.max === 'unbounded' && c.kind === 'any' && c.max === 'unbounded' && c.wildcard.namespaces.kind === 'other';
+      if (!loops) return c;
+      return {
+        kind: 'choice',
+        min: 0,
+        max: 'unbounded',
+        ...(c.property === undefined ? {} : { property: c.property }),
+        particles: [
+          { ...c, min: 1, max: 1, property: 'extension' },
+          { ...before, min: 1, max: 1, property: 'again' },
+        ],
+      };
+    }),
+  };
+}
