@@ -3,8 +3,9 @@
  * when an argument names nothing (exit 2, reason on stderr) or a file is not XML at all (an
  * invalid document, exit 1). Every case runs the real binary.
  */
-import { copyFileSync, chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registry } from '../../generated/src/registry.js';
@@ -151,17 +152,17 @@ describe('evfw validate: arguments that name nothing end the run with exit 2', (
     expect(run.stderr).toContain('ELOOP');
   });
 
-  it.skipIf(process.getuid?.() === 0)('an unreadable directory (skipped as root, who can read it anyway)', () => {
-    const locked = path.join(scratch, 'locked');
-    mkdirSync(locked);
-    copyFileSync(MINIMAL, path.join(locked, 'a.xml'));
-    chmodSync(locked, 0o000);
+  it('a file that cannot be read (a socket named .xml: unreadable even for root)', async () => {
+    const socket = path.join(scratch, 'socket.xml');
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(socket, resolve));
     try {
-      const run = runEvfw(['validate', locked]);
+      // open(2) on a socket fails at once (ENXIO), so a blocking child process is fine here.
+      const run = runEvfw(['validate', socket]);
       expect(run.status).toBe(2);
       expect(run.stderr).toContain('evfw.cli.input-unreadable');
     } finally {
-      chmodSync(locked, 0o755);
+      server.close();
     }
   });
 
