@@ -11,14 +11,11 @@ import { Libxml2Oracle } from '../../scripts/libxml2-oracle.js';
 import { corpusCases } from '../support/documents.js';
 import { CORPUS_AVAILABLE, CORPUS_DIR, CORPUS_SKIP_REASON, SCHEMAS_DIR } from '../support/paths.js';
 import { jsonOf, runEvfw } from '../support/run-evfw.js';
+import { LIBXML2_REFUSES } from '../support/libxml2-quirks.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'evfw-cli-schema-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** As in test/differential/: libxml2 refuses RFC 4826's schema (not deterministic, D-46). */
-const LIBXML2_REFUSES: Record<string, string> = {
-  'resource-lists': 'The content model is not determinist',
-};
 
 describe(`evfw validate --schema agrees with libxml2 on the corpus${CORPUS_AVAILABLE ? '' : ` (${CORPUS_SKIP_REASON})`}`, () => {
   if (!CORPUS_AVAILABLE) it.skip(CORPUS_SKIP_REASON, () => undefined);

@@ -14,6 +14,7 @@ import { Libxml2Oracle } from '../../scripts/libxml2-oracle.js';
 import { corpusCases, sampleDocuments } from '../support/documents.js';
 import { CORPUS_AVAILABLE, CORPUS_SKIP_REASON } from '../support/paths.js';
 import type { SchemaRegistry } from '../../runtime/src/schema/registry.js';
+import { LIBXML2_REFUSES } from '../support/libxml2-quirks.js';
 
 const decoder = new TextDecoder();
 
@@ -42,15 +43,6 @@ describe('evfw and libxml2 agree on every sample document', () => {
   });
 });
 
-/**
- * Corpus schemas libxml2 refuses to compile, with the reason. RFC 4826's listType is not
- * deterministic (a lax ##other wildcard inside the repeated choice, another after it), which
- * XSD 1.0's Unique Particle Attribution forbids; evfw's automaton validates it anyway, so for
- * these sets the instance's own name says what to expect (`*.malformed.xml` is invalid).
- */
-const LIBXML2_REFUSES: Record<string, string> = {
-  'resource-lists': 'The content model is not determinist',
-};
 
 describe(`evfw and libxml2 agree on the corpus instances${CORPUS_AVAILABLE ? '' : ` (${CORPUS_SKIP_REASON})`}`, () => {
   if (!CORPUS_AVAILABLE) it.skip(CORPUS_SKIP_REASON, () => undefined);
