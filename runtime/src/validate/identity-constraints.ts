@@ -10,21 +10,9 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { excerpt } from '../diagnostics.js';
 import type { IdentityDescriptor } from '../schema/descriptor.js';
+import { matchesName, parsePath, walkPath, type PathExpr } from '../schema/identity-xpath.js';
 import type { SourceElement } from '../xml/source-tree.js';
 import { childPaths } from './element-paths.js';
-
-interface Step {
-  readonly attribute: boolean;
-  /** undefined matches any namespace (`*`). */
-  readonly namespace: string | undefined;
-  /** undefined matches any name. */
-  readonly name: string | undefined;
-}
-
-interface PathExpr {
-  readonly descendants: boolean;
-  readonly steps: readonly Step[];
-}
 
 export function checkIdentityConstraints(
   scope: SourceElement,
@@ -34,9 +22,8 @@ export function checkIdentityConstraints(
 ): void {
   const keys = new Map<string, Set<string>>();
   for (const c of constraints) {
-    const namespaces = new Map(c.namespaces.map((n) => [n.prefix, n.uri]));
-    const selector = parse(c.selector, namespaces);
-    const fields = c.fields.map((f) => parse(f, namespaces));
+    const selector = parsePath(c.selector, c);
+    const fields = c.fields.map((f) => parsePath(f, c));
     const seen = new Map<string, SourceElement>();
     for (const target of selectElements(scope, selector)) {
       const values: string[] = [];
@@ -101,72 +88,23 @@ function localName(key: string): string {
   return key.replace(/^\{[^}]*\}/, '');
 }
 
-function parse(xpath: string, namespaces: ReadonlyMap<string, string>): PathExpr[] {
-  return xpath.split('|').map((branch) => {
-    let text = branch.trim();
-    const descendants = text.startsWith('.//');
-    if (descendants) text = text.slice(3);
-    const steps = text
-      .split('/')
-      .map((s) => s.trim())
-      .filter((s) => s !== '.' && s !== '')
-      .map((s): Step => {
-        const attribute = s.startsWith('@') || s.startsWith('attribute::');
-        const test = s.replace(/^@|^attribute::|^child::/, '');
-        if (test === '*') return { attribute, namespace: undefined, name: undefined };
-        const colon = test.indexOf(':');
-        const prefix = colon < 0 ? '' : test.slice(0, colon);
-        const local = colon < 0 ? test : test.slice(colon + 1);
-        // Unprefixed names in XSD 1.0 XPath are in no namespace, whatever the default.
-        const namespace = prefix === '' ? '' : (namespaces.get(prefix) ?? `#unbound:${prefix}`);
-        return { attribute, namespace, name: local === '*' ? undefined : local };
-      });
-    return { descendants, steps };
-  });
-}
-
 /** The elements a selector reaches. */
 function selectElements(from: SourceElement, exprs: readonly PathExpr[]): SourceElement[] {
-  return exprs.flatMap((expr) => walk(from, expr, expr.steps));
+  return exprs.flatMap((expr) => walkPath(from, expr.descendants, expr.steps));
 }
 
 /** The values a field reaches: attribute values, or the text of elements. */
 function fieldValues(from: SourceElement, exprs: readonly PathExpr[]): string[] {
   return exprs.flatMap((expr) => {
     const last = expr.steps.at(-1);
-    if (!last?.attribute) return walk(from, expr, expr.steps).map(textOf);
-    return walk(from, expr, expr.steps.slice(0, -1)).flatMap((e) =>
-      e.attributes.filter((a) => matches(last, a.namespace, a.name)).map((a) => a.value),
+    if (!last?.attribute) return walkPath(from, expr.descendants, expr.steps).map(textOf);
+    return walkPath(from, expr.descendants, expr.steps.slice(0, -1)).flatMap((e) =>
+      e.attributes.filter((a) => matchesName(last, a.namespace, a.name)).map((a) => a.value),
     );
   });
-}
-
-function walk(from: SourceElement, expr: PathExpr, steps: readonly Step[]): SourceElement[] {
-  let current: SourceElement[] = expr.descendants ? descendantsOrSelf(from) : [from];
-  for (const step of steps) {
-    current = current.flatMap((e) => e.children.filter((c): c is SourceElement => c.kind === 'element' && matches(step, c.namespace, c.name)));
-  }
-  return current;
 }
 
 function textOf(e: SourceElement): string {
   return e.children.map((c) => (c.kind === 'text' ? c.text : '')).join('');
 }
 
-function matches(step: Step, namespace: string, name: string): boolean {
-  return (step.namespace === undefined || step.namespace === namespace) && (step.name === undefined || step.name === name);
-}
-
-function descendantsOrSelf(root: SourceElement): SourceElement[] {
-  const out: SourceElement[] = [];
-  const stack = [root];
-  while (stack.length > 0) {
-    const e = stack.pop()!;
-    out.push(e);
-    for (let i = e.children.length - 1; i >= 0; i--) {
-      const c = e.children[i]!;
-      if (c.kind === 'element') stack.push(c);
-    }
-  }
-  return out;
-}
