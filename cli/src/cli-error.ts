@@ -16,7 +16,6 @@ export const EXIT = {
 
 export type CliErrorCode =
   | 'evfw.cli.usage'
-  | 'evfw.cli.profile-not-implemented'
   | 'evfw.cli.input-missing'
   | 'evfw.cli.input-unreadable'
   | 'evfw.cli.no-match'

@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { CliError, EXIT, formatCliError } from './cli-error.js';
 import { fixtureCommand } from './commands/fixture.js';
 import { generateCommand } from './commands/generate-command.js';
+import { lintSpecCommand } from './commands/lint-spec-command.js';
 import { validateCommand } from './commands/validate-command.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -17,6 +18,7 @@ Examples:
   $ evfw validate schemas/examples/valid
   $ evfw validate --format json report.xml
   $ evfw generate --check
+  $ evfw lint-spec ../shared/spec/oma-cpm-evfw-cr.txt
   $ evfw fixture --namespace cpm-evfw --valid 20 --invalid 20 --seed 7 --out fixtures
 
 Run evfw <command> --help for a command's options and examples.`;
@@ -30,7 +32,7 @@ const program = new Command('evfw')
   .showHelpAfterError('(run with --help for usage)')
   .addHelpText('after', EXAMPLES);
 // Commands made apart from the program take its settings (exit override, help after errors) explicitly.
-for (const command of [validateCommand({ name: 'evfw', version }), generateCommand(), fixtureCommand()]) {
+for (const command of [validateCommand({ name: 'evfw', version }), generateCommand(), fixtureCommand(), lintSpecCommand()]) {
   program.addCommand(command.copyInheritedSettings(program));
 }
 

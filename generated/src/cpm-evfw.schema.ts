@@ -384,5 +384,96 @@ export const schema: SchemaDescriptor = {
           }
         }
       }
+    ],
+    "rules": [
+      {
+        "id": "object-identifiable",
+        "section": "6.7.5.1",
+        "severity": "error",
+        "profile": "spec",
+        "message": "{element} does not identify a stored message: it needs uid and folder-path, or else <conversation-id>, <contribution-id> and <message-id>, each present and not empty",
+        "hint": "add uid and folder-path when the message is known to the Message Store; otherwise add <conversation-id>, <contribution-id> and <message-id> with the values of the SIP and CPIM headers",
+        "description": "An <object> is identifiable: it has uid and folder-path (\"the CPM Client shall always include and populate them if they are known\"), or else non-empty <conversation-id>, <contribution-id> and <message-id> (\"If the CPM Client does not know the message UID value ... shall include and populate all applicable optional child elements ... to uniquely identify the corresponding stored message object\"). An IMAP UID is unique only within its mailbox, so uid goes with folder-path.",
+        "check": {
+          "kind": "one-of-identifications",
+          "element": "object",
+          "alternatives": [
+            {
+              "attributes": [
+                "uid",
+                "folder-path"
+              ]
+            },
+            {
+              "children": [
+                "conversation-id",
+                "contribution-id",
+                "message-id"
+              ]
+            }
+          ]
+        }
+      },
+      {
+        "id": "message-id-token",
+        "section": "6.7.5.1; RFC 5438 6.3",
+        "severity": "error",
+        "profile": "spec",
+        "message": "<message-id> \"{value}\" is not an IMDN Message-ID: a CPIM Token has no spaces, controls, non-ASCII characters or any of ( ) , / : ; < = > ? @ [ \\ ] \"",
+        "hint": "use the value of the IMDN Message-ID header of the reported message, unchanged",
+        "description": "<message-id> \"has the syntax defined in [RFC5438] section 6.3\": Message-ID = \"Message-ID\" \":\" SP Token, where Token is the CPIM token (RFC 3862), Token = 1*(%x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 / %x41-5A / %x5E-7E), i.e. 1*<any US-ASCII CHAR except SP, CTLs and ( ) , / : ; < = > ? @ [ \\ ] \">. The element holds the Token alone. Empty values are left to object-identifiable and invite-message-id.",
+        "check": {
+          "kind": "pattern",
+          "element": "message-id",
+          "regex": "[\\x21\\x23-\\x27\\x2A\\x2B\\x2D\\x2E\\x30-\\x39\\x41-\\x5A\\x5E-\\x7E]+"
+        }
+      },
+      {
+        "id": "other-party-uri",
+        "section": "6.7.5.1",
+        "severity": "error",
+        "profile": "spec",
+        "message": "<other-party> \"{value}\" is not a TEL URI or a SIP URI",
+        "hint": "write the other user's address as tel:+15145554321 (RFC 3966) or sip:user@example.com (RFC 3261)",
+        "description": "<other-party> is \"populated with the TEL URI or the SIP URI of the other user\": tel: with a global number (+ and digits, visual separators - . ( )) or a local number with ;phone-context= (RFC 3966 section 3), or sip:/sips: [userinfo@]host[:port] *(;param) [?headers] (RFC 3261 section 25.1).",
+        "check": {
+          "kind": "uri",
+          "element": "other-party",
+          "schemes": [
+            "tel",
+            "sip",
+            "sips"
+          ]
+        }
+      },
+      {
+        "id": "uid-imap",
+        "section": "6.7.5.1; RFC 3501 2.3.1.1",
+        "severity": "warning",
+        "profile": "spec",
+        "message": "uid \"{value}\" is not an IMAP UID: a decimal number from 1 to 4294967295, without sign or leading zeros",
+        "hint": "use the UID the CPM Message Store gave the message",
+        "description": "uid \"includes the value of the CPM Message Store UID of the message object\": an IMAP UID, nz-number (RFC 3501 section 2.3.1.1 and section 9), a non-zero unsigned 32-bit number (D-8). A warning: the text types uid as String and gives the syntax only by reference.",
+        "check": {
+          "kind": "pattern",
+          "element": "object",
+          "attribute": "uid",
+          "regex": "[1-9][0-9]{0,8}|[1-3][0-9]{9}|4[01][0-9]{8}|42[0-8][0-9]{7}|429[0-3][0-9]{6}|4294[0-8][0-9]{5}|42949[0-5][0-9]{4}|429496[0-6][0-9]{3}|4294967[01][0-9]{2}|42949672[0-8][0-9]|429496729[0-5]"
+        }
+      },
+      {
+        "id": "invite-message-id",
+        "section": "6.7.3.2; 6.7.5.1",
+        "severity": "error",
+        "profile": "invite",
+        "message": "{element} has no <message-id>, or an empty one: with the bi-directional SIP INVITE mechanism every object needs one",
+        "hint": "add <message-id> with the IMDN Message-ID of the message, so the Participating Function can report the result in an IMDN",
+        "description": "\"If the bi-directional SIP INVITE mechanism is used, the <message-id> shall be present and populated for each object so the Participating Function can provide the result of the CPM Message Store update for each object using the delivery report IMDN for that <message-id>\" (6.7.5.1; the session of 6.7.3.2).",
+        "check": {
+          "kind": "required-child",
+          "element": "object",
+          "child": "message-id"
+        }
+      }
     ]
   };

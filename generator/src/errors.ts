@@ -29,7 +29,8 @@ export type GeneratorErrorCode =
   | 'xsd.component.duplicate'
   | 'xsd.namespace.mismatch'
   | 'xsd.derivation.invalid'
-  | 'xsd.name.clash';
+  | 'xsd.name.clash'
+  | 'rules.invalid';
 
 export class GeneratorError extends Error {
   readonly code: GeneratorErrorCode;

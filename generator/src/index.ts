@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { assembleSchemas } from './ir/assemble.js';
 import type { SchemaSet } from './ir/ir.js';
+import { loadRules } from './load/load-rules.js';
 import { loadSchemas } from './load/load-schemas.js';
 import type { EmitContext, Emitter, OutputFiles } from './emit/emitter.js';
 import { packageEmitter } from './emit/package/emit-package.js';
@@ -14,6 +15,7 @@ import { typesEmitter } from './emit/types/emit-types.js';
 import { descriptorsEmitter } from './emit/descriptors/emit-descriptors.js';
 import { arbitrariesEmitter } from './emit/builders/emit-arbitraries.js';
 import { buildersEmitter } from './emit/builders/emit-builders.js';
+import { jsonSchemaEmitter } from './emit/json-schema/emit-json-schema.js';
 import { assignNames } from './transform/assign-names.js';
 import { collapseSingleParticleGroups } from './transform/collapse-single-particle-groups.js';
 import { collectSubstitutionGroups } from './transform/collect-substitution-groups.js';
@@ -44,7 +46,7 @@ export const TRANSFORMS: readonly ((set: SchemaSet) => SchemaSet)[] = [
 ];
 
 /** The package emitter comes last: it exports the files the others wrote. */
-export const EMITTERS: readonly Emitter[] = [typesEmitter, descriptorsEmitter, buildersEmitter, arbitrariesEmitter, packageEmitter];
+export const EMITTERS: readonly Emitter[] = [typesEmitter, descriptorsEmitter, buildersEmitter, arbitrariesEmitter, jsonSchemaEmitter, packageEmitter];
 
 export interface GenerateOptions {
   /** Paths in the IR, positions and headers are relative to this folder. Default: cwd. */
@@ -56,7 +58,19 @@ export interface GenerateOptions {
 /** Reads the schemas into the final IR, through every transform. */
 export function buildIr(entryFiles: readonly string[], options: GenerateOptions = {}): SchemaSet {
   const documents = loadSchemas(entryFiles, { rootDir: options.rootDir });
-  return TRANSFORMS.reduce((ir, transform) => transform(ir), assembleSchemas(documents));
+  const ir = TRANSFORMS.reduce((set, transform) => transform(set), assembleSchemas(documents));
+  return withRules(ir, path.resolve(options.rootDir ?? process.cwd()));
+}
+
+/** Each namespace gets the prose rules declared beside its first schema file, if any (D-59). */
+function withRules(ir: SchemaSet, rootDir: string): SchemaSet {
+  return {
+    ...ir,
+    schemas: ir.schemas.map((schema) => {
+      const rules = schema.builtin || schema.files.length === 0 ? undefined : loadRules(schema.files[0]!, rootDir);
+      return rules ? { ...schema, rules } : schema;
+    }),
+  };
 }
 
 /** The whole pipeline: schema files in, generated files (path -> text) out. */

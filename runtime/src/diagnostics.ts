@@ -6,6 +6,8 @@
  * of the input, never a whole value.
  */
 
+import type { RuleCode } from './rules/rule-descriptor.js';
+
 export type Severity = 'error' | 'warning';
 
 /**
@@ -60,13 +62,14 @@ export const DIAGNOSTIC_CODES = {
   'evfw.xsi.type': 'xsi:type names a type other than the declared one: evfw validates against the schema\'s declarations and does not substitute types.',
   'evfw.xsi.nil': 'xsi:nil is used on an element that is not nillable, or a nil element has content.',
   'evfw.internal': 'evfw itself failed on this input: a bug to report, with the document; the document may or may not be valid.',
-  'evfw.model.invalid': 'A typed object given to a serializer does not fit its schema (a missing required property, a value of the wrong kind, an unknown $case).',
+  'evfw.model.invalid': 'A typed object given to a serializer, or to validateObject, does not fit its schema (a missing required property, a value of the wrong kind, an unknown $case or property).',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
 export interface Diagnostic {
-  readonly code: DiagnosticCode;
+  /** A code of DIAGNOSTIC_CODES, or `evfw.rule.<id>` for a prose rule of a schema's rules file. */
+  readonly code: DiagnosticCode | RuleCode;
   readonly severity: Severity;
   /** One sentence a person can act on. */
   readonly message: string;

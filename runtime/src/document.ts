@@ -12,6 +12,8 @@ import { ModelWriter } from './model/to-xml.js';
 import { ElementReader } from './validate/element-reader.js';
 import type { CompatOption } from './validate/known-deviations.js';
 import { readXml } from './xml/read-xml.js';
+import type { Profile } from './rules/rule-descriptor.js';
+import { runRules } from './rules/run-rules.js';
 import type { SourceElement } from './xml/source-tree.js';
 import { UnwritableXmlError, writeXml } from './xml/write-xml.js';
 
@@ -20,6 +22,11 @@ export interface ParseOptions {
   readonly limits?: Partial<Limits>;
   /** Known deviations to accept (with a warning) instead of rejecting. */
   readonly compat?: readonly CompatOption[];
+  /**
+   * Which rules apply: `xsd` (the default) the schemas alone; `spec` adds the prose rules of the
+   * schemas' rules files; `invite` adds those of the bi-directional SIP INVITE mechanism (6.7.3.2).
+   */
+  readonly profile?: Profile;
 }
 
 export type ParseResult<T> =
@@ -54,6 +61,8 @@ export function parseDocument<T>(registry: SchemaRegistry, rootKey: string | und
   try {
     const decl = rootDeclaration(registry, rootKey, read.root, sink);
     if (decl) value = new ElementReader(registry, sink, { compat: options.compat ?? [] }).document(read.root, decl);
+    const profile = options.profile ?? 'xsd';
+    if (decl && profile !== 'xsd' && !sink.full) runRules(read.root, registry.ruleSets(), profile, sink);
   } catch (error) {
     // A bug of ours must not become a crash of the caller's: report it as a diagnostic.
     sink.add({ code: 'evfw.internal', severity: 'error', message: `the validator failed unexpectedly (${excerpt(String(error), 120)}); this is a bug in evfw, not in the document`, line: 0, column: 0, path: '' });

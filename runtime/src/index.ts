@@ -19,7 +19,7 @@ export type { NamespaceDeclaration, SourceAttribute, SourceElement, SourceNode, 
 export { writeXml } from './xml/write-xml.js';
 export type { WriteXmlOptions } from './xml/write-xml.js';
 
-export { checkSimpleValue, lexicalOf } from './datatypes/index.js';
+export { checkSimpleValue, lexicalOf, translateXsdPattern } from './datatypes/index.js';
 export type { CheckResult, Facets, SimpleTypeDescriptor, SimpleValue } from './datatypes/index.js';
 
 export { componentKey } from './schema/descriptor.js';
@@ -39,5 +39,10 @@ export { SchemaRegistry } from './schema/registry.js';
 export { XML_NAMESPACE_SCHEMA } from './schema/xml-namespace.js';
 
 export { ModelError, parseDocument, serializeDocument, validateDocument } from './document.js';
+export { objectDiagnostics } from './object/object-diagnostics.js';
+export type { ObjectSchemaError, ObjectValidator } from './object/object-diagnostics.js';
 export type { ParseOptions, ParseResult, SerializeOptions } from './document.js';
 export type { CompatOption } from './validate/known-deviations.js';
+export { PROFILES, profileApplies, ruleCode } from './rules/rule-descriptor.js';
+export type { Profile, RuleCheck, RuleCode, RuleDescriptor } from './rules/rule-descriptor.js';
+export { isUriOf } from './rules/uri-syntax.js';

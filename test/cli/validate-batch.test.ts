@@ -25,8 +25,8 @@ for (let i = 0; i < 300; i++) {
 
 describe('evfw validate on a batch of 300 files', () => {
   it('gives the same JSON and text on 3 worker threads as in one thread', () => {
-    const single = runEvfw(['validate', '--format', 'json', '--jobs', '1', batch]);
-    const workers = runEvfw(['validate', '--format', 'json', '--jobs', '3', batch]);
+    const single = runEvfw(['validate', '--profile', 'xsd', '--format', 'json', '--jobs', '1', batch]);
+    const workers = runEvfw(['validate', '--profile', 'xsd', '--format', 'json', '--jobs', '3', batch]);
     // No progress bar either: stderr is not a terminal.
     expect(workers.stderr).toBe('');
     expect(workers.status).toBe(single.status);
@@ -36,8 +36,8 @@ describe('evfw validate on a batch of 300 files', () => {
     const expectedValid = Array.from({ length: 300 }, (_, i) => samples[i % samples.length]!.expectValid);
     expect(report.files.map((f) => f.valid)).toEqual(expectedValid);
 
-    const textSingle = runEvfw(['validate', '--jobs', '1', batch]);
-    const textWorkers = runEvfw(['validate', '--jobs', '3', batch]);
+    const textSingle = runEvfw(['validate', '--profile', 'xsd', '--jobs', '1', batch]);
+    const textWorkers = runEvfw(['validate', '--profile', 'xsd', '--jobs', '3', batch]);
     expect(textWorkers.stdout).toBe(textSingle.stdout);
     expect(textWorkers.stdout).toMatch(/300 files: \d+ valid, \d+ invalid/);
   });

@@ -102,7 +102,7 @@ describe('evfw validate: inputs', () => {
   it('validates a 10 MB document, and shows only a window of a 1 MB line', () => {
     const big = path.join(scratch, 'big');
     mkdirSync(big);
-    const operation = (i: number) => `<operation name="add" flags="\\Seen"><object uid="${i}" folder-path="Default/c${i}/"><message-id>m-${i}-abcdefghijklmnopqrstuvwx</message-id></object></operation>`;
+    const operation = (i: number) => `<operation name="add" flags="\\Seen"><object uid="${i + 1}" folder-path="Default/c${i}/"><message-id>m-${i}-abcdefghijklmnopqrstuvwx</message-id></object></operation>`;
     const ops: string[] = [];
     for (let i = 0, size = 0; size < 10 * 1024 * 1024; i++) size += ops[ops.push(operation(i)) - 1]!.length + 1;
     const head = '<?xml version="1.0" encoding="UTF-8"?>\n<cpm-evfw xmlns="urn:oma:xml:cpm:evfw"><event-cpm-imap type="flags" index="1">';

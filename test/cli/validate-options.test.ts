@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES } from '../../runtime/src/index.js';
+import { registry } from '../../generated/src/registry.js';
 import { REPO_ROOT, SCHEMAS_DIR } from '../support/paths.js';
 import { jsonOf, runEvfw } from '../support/run-evfw.js';
 
@@ -44,14 +45,14 @@ describe('evfw --help, --version', () => {
     expect(run.stdout).toContain('Examples:');
   });
 
-  it('validate --help names every option, the exit statuses, the profiles not yet implemented, and examples', () => {
+  it('validate --help names every option, the exit statuses, the profiles, and examples', () => {
     const run = runEvfw(['validate', '--help']);
     expect(run.status).toBe(0);
     for (const option of ['--profile', '--compat', '--schema', '--format', '--expect', '--deny-warnings', '--max-errors', '--max-depth', '--max-size', '--max-text-length', '--jobs', '--no-progress', '--no-color']) {
       expect(run.stdout).toContain(option);
     }
     expect(run.stdout).toContain('Exit status: 0');
-    expect(run.stdout).toMatch(/"spec" .* "invite"/s);
+    expect(run.stdout).toMatch(/"spec" \(the default\).*"invite".*"xsd"/s);
     expect(run.stdout).toContain('$ evfw validate');
   });
 
@@ -73,17 +74,25 @@ describe('evfw --help, --version', () => {
 });
 
 describe('evfw validate --profile', () => {
-  it('xsd is the default and checks the schemas', () => {
-    expect(runEvfw(['validate', '--profile', 'xsd', MINIMAL]).status).toBe(0);
+  const UNIDENTIFIED = sample('valid/object-without-identification.xml');
+
+  it('spec is the default: the prose rules apply to a document the schemas accept', () => {
+    const run = runEvfw(['validate', '--format', 'json', UNIDENTIFIED]);
+    expect(run.status).toBe(1);
+    expect(jsonOf(run).files[0]!.diagnostics.map((d) => d.code)).toEqual(['evfw.rule.object-identifiable']);
+    expect(runEvfw(['validate', '--profile', 'spec', UNIDENTIFIED]).status).toBe(1);
   });
 
-  it.each(['spec', 'invite'])('%s stops with exit 2: the prose rules are not implemented yet', (profile) => {
-    const run = runEvfw(['validate', '--profile', profile, MINIMAL]);
-    expect(run.status).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('evfw.cli.profile-not-implemented');
-    expect(run.stderr).toContain('not implemented yet');
-    expect(run.stderr).toContain('--profile xsd');
+  it('xsd checks the schemas alone', () => {
+    expect(runEvfw(['validate', '--profile', 'xsd', MINIMAL]).status).toBe(0);
+    expect(runEvfw(['validate', '--profile', 'xsd', UNIDENTIFIED]).status).toBe(0);
+  });
+
+  it('invite adds the rules of the SIP INVITE mechanism: every object needs a message-id', () => {
+    expect(runEvfw(['validate', MINIMAL]).status).toBe(0);
+    const run = runEvfw(['validate', '--format', 'json', '--profile', 'invite', MINIMAL]);
+    expect(run.status).toBe(1);
+    expect(jsonOf(run).files[0]!.diagnostics.map((d) => d.code)).toEqual(['evfw.rule.invite-message-id']);
   });
 });
 
@@ -111,8 +120,8 @@ describe('evfw validate --compat, --deny-warnings', () => {
 
 describe('evfw validate --expect', () => {
   it('passes on the samples as npm start runs it: valid/ as it is, invalid/ with --expect invalid', () => {
-    expect(runEvfw(['validate', '--expect', 'valid', sample('valid')]).status).toBe(0);
-    const run = runEvfw(['validate', '--expect', 'invalid', sample('invalid')]);
+    expect(runEvfw(['validate', '--profile', 'xsd', '--expect', 'valid', sample('valid')]).status).toBe(0);
+    const run = runEvfw(['validate', '--profile', 'xsd', '--expect', 'invalid', sample('invalid')]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/; every file is invalid, as --expect invalid requires\n$/);
   });
@@ -132,7 +141,7 @@ describe('evfw validate limits', () => {
   const codes = (args: string[], file = MINIMAL) => jsonOf(runEvfw(['validate', '--format', 'json', ...args, file])).files[0]!.diagnostics.map((d) => d.code);
 
   it('--max-errors caps the errors reported per document', () => {
-    const ops = [1, 2, 3, 4].map((i) => `<operation name="bad${i}" flags="\\Seen"><object uid="${i}"/></operation>`).join('');
+    const ops = [1, 2, 3, 4].map((i) => `<operation name="bad${i}" flags="\\Seen"><object uid="${i}" folder-path="INBOX"/></operation>`).join('');
     const file = path.join(scratch, 'four-errors.xml');
     writeFileSync(file, `<cpm-evfw xmlns="urn:oma:xml:cpm:evfw"><event-cpm-imap type="flags" index="1">${ops}</event-cpm-imap></cpm-evfw>`);
     expect(codes([], file)).toEqual(Array(4).fill('evfw.attribute.enum'));
@@ -230,8 +239,10 @@ describe('evfw validate --format sarif', () => {
     const [sarifRun] = log.runs;
     expect(sarifRun!.tool.driver.name).toBe('evfw');
     const rules = sarifRun!.tool.driver.rules;
-    expect(rules.map((r) => r.id)).toEqual(Object.keys(DIAGNOSTIC_CODES));
-    for (const rule of rules) expect(rule.shortDescription.text).toBe(DIAGNOSTIC_CODES[rule.id as keyof typeof DIAGNOSTIC_CODES]);
+    // The runtime's codes, then the prose rules of the schemas used (D-60).
+    const proseRules = registry.ruleSets().flatMap((set) => set.rules.map((r) => `evfw.rule.${r.id}`));
+    expect(rules.map((r) => r.id)).toEqual([...Object.keys(DIAGNOSTIC_CODES), ...proseRules]);
+    for (const rule of rules.slice(0, Object.keys(DIAGNOSTIC_CODES).length)) expect(rule.shortDescription.text).toBe(DIAGNOSTIC_CODES[rule.id as keyof typeof DIAGNOSTIC_CODES]);
     expect(sarifRun!.columnKind).toBe('unicodeCodePoints');
     expect(sarifRun!.results).toHaveLength(2);
     const [flag, accuracy] = sarifRun!.results;
@@ -246,6 +257,14 @@ describe('evfw validate --format sarif', () => {
     expect(flag!.message.text).toContain('rename it to flags=');
     // An absolute path becomes a file: URI.
     expect(accuracy!.locations[0]!.physicalLocation.artifactLocation.uri).toBe(`file://${mixed}/accuracy-negative.xml`);
+  });
+
+  it('a prose rule\'s result points at its rule, with the rule\'s severity', () => {
+    const run = runEvfw(['validate', '--format', 'sarif', sample('spec-profile/invalid/uid-imap.xml')]);
+    const [sarifRun] = (JSON.parse(run.stdout) as Sarif).runs;
+    const [result] = sarifRun!.results;
+    expect(result).toMatchObject({ ruleId: 'evfw.rule.uid-imap', level: 'warning' });
+    expect(sarifRun!.tool.driver.rules[result!.ruleIndex]!.id).toBe('evfw.rule.uid-imap');
   });
 });
 

@@ -57,7 +57,7 @@ describe('evfw validate --schema', () => {
       [true, []],
       [false, ['evfw.root.unknown']],
     ]);
-    expect(runEvfw(['validate', '--schema', SCHEMAS_DIR, path.join(SCHEMAS_DIR, 'examples/valid')]).status).toBe(0);
+    expect(runEvfw(['validate', '--profile', 'xsd', '--schema', SCHEMAS_DIR, path.join(SCHEMAS_DIR, 'examples/valid')]).status).toBe(0);
   });
 
   it('a schema it cannot read: exit 2, printed like a diagnostic with the position and hint', () => {

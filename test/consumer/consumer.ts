@@ -11,6 +11,7 @@ import type { LocationShared } from '@evfw/model/example-app-event';
 import { documents } from '@evfw/model/cpm-evfw/arbitraries';
 import { build } from '@evfw/model/cpm-evfw/build';
 import { build as imdnBuild } from '@evfw/model/imdn/build';
+import { validateObjectCpmEvfw } from '@evfw/model/cpm-evfw/object';
 import { mutate, type Mutant } from '@evfw/runtime/testing';
 import type { Arbitrary } from 'fast-check';
 
@@ -111,3 +112,6 @@ export const mutant: Mutant | undefined = mutate(registry, '{urn:oma:xml:cpm:evf
 build.operation({ flags: '\\Flagged' });
 // @ts-expect-error: fault kinds are a closed list
 mutate(registry, '{urn:oma:xml:cpm:evfw}cpm-evfw', built, 'anything-wrong');
+
+// The JSON form, checked without ajv: the same diagnostics as the XML validator, JSON-pointer paths.
+export const objectDiagnostics: readonly Diagnostic[] = validateObjectCpmEvfw(JSON.parse(JSON.stringify(report)) as unknown);

@@ -23,7 +23,8 @@ describe(`types generated from the corpus${CORPUS_AVAILABLE ? '' : ` (${CORPUS_S
       for (const [relative, text] of files) {
         mkdirSync(path.dirname(path.join(out, relative)), { recursive: true });
         writeFileSync(path.join(out, relative), text);
-        if (relative.startsWith('src/') && relative !== 'src/index.ts') {
+        // The object validators' .js is ajv's code, not ours: its declarations and wrapper are golden, it is not.
+        if (relative.startsWith('src/') && relative !== 'src/index.ts' && !relative.endsWith('.js')) {
           expectGolden(path.join(GOLDEN_DIR, 'types', set.name, path.basename(relative)), text);
         }
       }

@@ -3,7 +3,7 @@
  * JSON or SARIF, and an exit status CI can act on.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { CompatOption, Limits, SchemaDescriptor } from '@evfw/runtime';
+import type { CompatOption, Limits, Profile, SchemaDescriptor } from '@evfw/runtime';
 import { CliError, EXIT } from '../cli-error.js';
 import { resolveInputs, type Input } from '../inputs/resolve-inputs.js';
 import { schemaFiles } from '../inputs/schema-files.js';
@@ -21,7 +21,7 @@ import { byteSize, collect, positiveInteger } from './option-values.js';
 const COMPAT_OPTIONS: readonly CompatOption[] = ['flag-attribute'];
 
 interface ValidateFlags {
-  readonly profile: 'xsd' | 'spec' | 'invite';
+  readonly profile: Profile;
   readonly compat?: CompatOption[];
   readonly schema?: string[];
   readonly format: 'text' | 'json' | 'sarif';
@@ -50,15 +50,17 @@ Examples:
 Exit status: 0 every file has the expected verdict (valid, unless --expect), 1 at least one has
 not, 2 a usage or I/O error (missing file, unreadable directory, unreadable schema).
 
-Profiles: only "xsd" (the schemas) is implemented. "spec" (the schemas plus the prose rules)
-and "invite" (plus the rules of the bi-directional SIP INVITE mechanism, 6.7.3.2) come with
-the prose-rules issue; until then they stop with exit status 2.`;
+Profiles: "spec" (the default) is the schemas plus the prose rules of 6.7.5.1 (an object
+identifies its message, message-id is an RFC 5438 Message-ID, other-party a TEL or SIP URI);
+"invite" adds the rules of the bi-directional SIP INVITE mechanism (6.7.3.2: every object has
+a message-id); "xsd" is the schemas alone, what libxml2 checks. The rules and their codes
+(evfw.rule.*) are listed in generated/DIAGNOSTICS.md.`;
 
 export function validateCommand(tool: ToolInfo): Command {
   return new Command('validate')
     .description('check documents against the CPM Event Reporting Framework schemas (or any XSD)')
     .argument('<inputs...>', 'files, directories (searched for *.xml), globs, or - for stdin')
-    .addOption(new Option('--profile <profile>', 'rules to apply: xsd (schemas only); spec and invite are not implemented yet').choices(['xsd', 'spec', 'invite']).default('xsd'))
+    .addOption(new Option('--profile <profile>', 'rules to apply: xsd (the schemas alone), spec (plus the prose rules), invite (plus the SIP INVITE rules)').choices(['xsd', 'spec', 'invite']).default('spec'))
     .addOption(new Option('--compat <deviation>', 'accept a known deviation with a warning (repeatable): flag-attribute').argParser(compatOption))
     .addOption(new Option('--schema <xsd>', 'validate against this XSD (or folder of XSDs; repeatable) instead of evfw\'s own schemas').argParser(collect))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
@@ -85,13 +87,6 @@ function compatOption(value: string, previous: CompatOption[] | undefined): Comp
 }
 
 async function validate(args: readonly string[], flags: ValidateFlags, tool: ToolInfo): Promise<number> {
-  if (flags.profile !== 'xsd') {
-    throw new CliError(
-      'evfw.cli.profile-not-implemented',
-      `--profile ${flags.profile} needs the prose rules, which are not implemented yet`,
-      'use --profile xsd (the schemas alone), which is the default until they are',
-    );
-  }
   const inputs = resolveInputs(args);
   const stderrColors = colors(process.stderr, flags.color);
   const schemas = await loadSchemas(flags.schema, stderrColors);
@@ -102,7 +97,7 @@ async function validate(args: readonly string[], flags: ValidateFlags, tool: Too
     ...(flags.maxSize !== undefined ? { maxDocumentSize: flags.maxSize } : {}),
     ...(flags.maxTextLength !== undefined ? { maxTextLength: flags.maxTextLength } : {}),
   };
-  const settings = { schemas, compat: flags.compat ?? [], limits, denyWarnings: flags.denyWarnings === true, excerpts: flags.format === 'text' };
+  const settings = { schemas, profile: flags.profile, compat: flags.compat ?? [], limits, denyWarnings: flags.denyWarnings === true, excerpts: flags.format === 'text' };
 
   const progress = progressBar(flags.progress && progressWanted(jobs.length, WORKER_MIN_FILES), jobs.length);
   let all: FileResult[];
@@ -116,7 +111,7 @@ async function validate(args: readonly string[], flags: ValidateFlags, tool: Too
   const results = all.filter((r) => r.failure === undefined);
   const summary = summarize(results);
   if (flags.format === 'json') process.stdout.write(jsonReport(results, summary, flags.expect));
-  else if (flags.format === 'sarif') process.stdout.write(sarifReport(results, tool));
+  else if (flags.format === 'sarif') process.stdout.write(sarifReport(results, tool, schemas.flatMap((s) => s.rules ?? [])));
   else process.stdout.write(textReport(results, summary, { colors: colors(process.stdout, flags.color), expect: flags.expect }));
 
   for (const f of failures) process.stderr.write(`evfw: evfw.cli.input-unreadable: ${f.failure}\n`);

@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { DIAGNOSTIC_CODES, type Diagnostic } from '@evfw/runtime';
+import { DIAGNOSTIC_CODES, ruleCode, type Diagnostic, type RuleDescriptor } from '@evfw/runtime';
 import type { FileResult } from '../validate/file-result.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -15,16 +15,26 @@ export interface ToolInfo {
   readonly version: string;
 }
 
-export function sarifReport(results: readonly FileResult[], tool: ToolInfo): string {
+/** `proseRules`: the rules files' rules of the schemas used, after the runtime's codes (D-60). */
+export function sarifReport(results: readonly FileResult[], tool: ToolInfo, proseRules: readonly RuleDescriptor[] = []): string {
   const codes = Object.keys(DIAGNOSTIC_CODES) as (keyof typeof DIAGNOSTIC_CODES)[];
-  const ruleIndex = new Map<string, number>(codes.map((code, i) => [code, i]));
-  const rules = codes.map((code) => ({
-    id: code,
-    shortDescription: { text: DIAGNOSTIC_CODES[code] },
-    fullDescription: { text: DIAGNOSTIC_CODES[code] },
-    help: { text: DIAGNOSTIC_CODES[code] },
-    defaultConfiguration: { level: 'error' },
-  }));
+  const rules = [
+    ...codes.map((code) => ({
+      id: code as string,
+      shortDescription: { text: DIAGNOSTIC_CODES[code] },
+      fullDescription: { text: DIAGNOSTIC_CODES[code] },
+      help: { text: DIAGNOSTIC_CODES[code] },
+      defaultConfiguration: { level: 'error' },
+    })),
+    ...proseRules.map((rule) => ({
+      id: ruleCode(rule) as string,
+      shortDescription: { text: `${rule.section}: ${rule.message.replace(/\{(element|value)\}/g, '...')}` },
+      fullDescription: { text: rule.description },
+      help: { text: rule.hint ?? rule.description },
+      defaultConfiguration: { level: rule.severity },
+    })),
+  ];
+  const ruleIndex = new Map<string, number>(rules.map((rule, i) => [rule.id, i]));
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',

@@ -4,7 +4,7 @@
  * what it is sent.
  */
 import { readFileSync } from 'node:fs';
-import { parseDocument, SchemaRegistry, type CompatOption, type Limits, type SchemaDescriptor } from '@evfw/runtime';
+import { parseDocument, SchemaRegistry, type CompatOption, type Limits, type Profile, type SchemaDescriptor } from '@evfw/runtime';
 import { decodeForDisplay, excerptsFor } from '../report/source-excerpt.js';
 import type { FileResult } from './file-result.js';
 import type { Input } from '../inputs/resolve-inputs.js';
@@ -12,6 +12,8 @@ import type { Input } from '../inputs/resolve-inputs.js';
 export interface ValidatorSettings {
   /** Every namespace a document may use; the root element's namespace picks its schema. */
   readonly schemas: readonly SchemaDescriptor[];
+  /** Which rules apply (D-60): xsd, spec (the CLI's default) or invite. */
+  readonly profile: Profile;
   readonly compat: readonly CompatOption[];
   readonly limits: Partial<Limits>;
   /** Warnings make a document invalid. */
@@ -40,7 +42,7 @@ export class Validator {
         return { file, valid: false, diagnostics: [], failure: `cannot read "${file}" (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
       }
     }
-    const { ok, diagnostics } = parseDocument(this.registry, undefined, bytes, { compat: this.settings.compat, limits: this.settings.limits });
+    const { ok, diagnostics } = parseDocument(this.registry, undefined, bytes, { profile: this.settings.profile, compat: this.settings.compat, limits: this.settings.limits });
     const valid = ok && !(this.settings.denyWarnings && diagnostics.some((d) => d.severity === 'warning'));
     const result: FileResult = { file, valid, diagnostics };
     if (!this.settings.excerpts || diagnostics.length === 0) return result;

@@ -5,6 +5,7 @@
  * not yet inlined); the transforms in ../transform then resolve and name things, and the
  * emitters read only this data. Every node carries the `source` position it was read from.
  */
+import type { RuleDescriptor } from '@evfw/runtime/schema';
 import type { SourcePosition } from '../errors.js';
 
 export const XSD_NAMESPACE = 'http://www.w3.org/2001/XMLSchema';
@@ -44,6 +45,8 @@ export interface Schema {
   readonly types: readonly TypeDef[];
   readonly groups: readonly GroupDef[];
   readonly attributeGroups: readonly AttributeGroupDef[];
+  /** The prose rules of the namespace's rules file (load/load-rules.ts); absent when it has none. */
+  readonly rules?: readonly RuleDescriptor[];
 }
 
 // ---- Types ------------------------------------------------------------------------------

@@ -8,6 +8,7 @@
  * key, `{namespace}local` (or `local` in no namespace), and resolved through a SchemaRegistry.
  */
 import type { SimpleTypeDescriptor } from '../datatypes/index.js';
+import type { RuleDescriptor } from '../rules/rule-descriptor.js';
 
 export type { SimpleTypeDescriptor };
 
@@ -18,6 +19,8 @@ export interface SchemaDescriptor {
   readonly elements: readonly ElementDescriptor[];
   readonly attributes: readonly AttributeDescriptor[];
   readonly complexTypes: readonly ComplexTypeDescriptor[];
+  /** The prose rules of the namespace's rules file, applied by the `spec` and `invite` profiles. */
+  readonly rules?: readonly RuleDescriptor[];
 }
 
 export type ElementType =

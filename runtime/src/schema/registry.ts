@@ -9,6 +9,7 @@ import {
   type ElementDescriptor,
   type SchemaDescriptor,
 } from './descriptor.js';
+import type { NamespaceRules } from '../rules/run-rules.js';
 
 export class SchemaRegistry {
   private readonly elementMap = new Map<string, ElementDescriptor>();
@@ -45,6 +46,11 @@ export class SchemaRegistry {
 
   preferredPrefix(namespace: string): string | undefined {
     return this.prefixes.get(namespace);
+  }
+
+  /** The prose rules of every namespace that has some, for the `spec` and `invite` profiles. */
+  ruleSets(): NamespaceRules[] {
+    return this.schemas.flatMap((s) => (s.rules && s.rules.length > 0 ? [{ namespace: s.namespace, rules: s.rules }] : []));
   }
 
   /** Global elements, for messages listing what a document may start with. */

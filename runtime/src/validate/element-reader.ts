@@ -180,13 +180,14 @@ export class ElementReader {
     }
   }
 
-  private allCounts(group: { particles: readonly unknown[] }, bound: readonly BoundChild[], parent: SourceElement, path: string): void {
+  private allCounts(group: { min: number; particles: readonly unknown[] }, bound: readonly BoundChild[], parent: SourceElement, path: string): void {
     for (const particle of group.particles as Leaf[]) {
       const uses = bound.filter((b) => b.leaf === particle);
       const second = uses[1];
       if (second) this.error('evfw.content.unexpected', `<${short(second.source.name)}> may appear only once in <${short(parent.name)}>`, second.source, path);
       const anyFromGroup = bound.some((b) => (group.particles as Leaf[]).includes(b.leaf));
-      if (uses.length === 0 && particle.min > 0 && anyFromGroup) this.missing(parent, [particle], path);
+      // An optional xs:all group may be absent as a whole; a required one (minOccurs 1) may not.
+      if (uses.length === 0 && particle.min > 0 && (anyFromGroup || group.min > 0)) this.missing(parent, [particle], path);
     }
   }
 

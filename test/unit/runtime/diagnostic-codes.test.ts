@@ -8,6 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES } from '../../../runtime/src/diagnostics.js';
 import { GENERATED_DIR, REPO_ROOT } from '../../support/paths.js';
+import { registry } from '../../../generated/src/registry.js';
+import { ruleMeaning } from '../../../generator/src/emit/package/emit-package.js';
 
 const RUNTIME = path.join(REPO_ROOT, 'runtime/src');
 const sources = readdirSync(RUNTIME, { recursive: true, encoding: 'utf8' })
@@ -27,6 +29,17 @@ describe('diagnostic codes', () => {
 
   it('are all reported by some part of the runtime', () => {
     expect(Object.keys(DIAGNOSTIC_CODES).filter((code) => !used.has(code))).toEqual([]);
+  });
+
+  it('include one evfw.rule.<id> per prose rule: in the table with its section, and nothing else under evfw.rule', () => {
+    // Rule codes come from the rules files (D-59); each is reported by its sample in test/unit/rules.
+    const table = readFileSync(path.join(GENERATED_DIR, 'DIAGNOSTICS.md'), 'utf8');
+    const rules = registry.ruleSets().flatMap((set) => set.rules);
+    expect(rules.length).toBeGreaterThan(0);
+    for (const rule of rules) expect(table).toContain(`| \`evfw.rule.${rule.id}\` | ${ruleMeaning(rule).replace(/\|/g, '\\|')} |`);
+    const rows = table.match(/^\| `evfw\.rule\.[^`]+` \|/gm)?.map((row) => row.slice(3, -3)) ?? [];
+    expect(rows).toEqual(rules.map((r) => `evfw.rule.${r.id}`));
+    expect(Object.keys(DIAGNOSTIC_CODES).filter((code) => code.startsWith('evfw.rule.'))).toEqual([]);
   });
 
   it('are all in the generated reference table, with their meaning', () => {

@@ -43,6 +43,7 @@ export class DescriptorBuilder {
       elements: schema.elements.map((decl) => this.element(decl)),
       attributes: schema.attributes.map((decl) => this.attribute(decl)),
       complexTypes: schema.types.flatMap((def) => (def.kind === 'complex' ? [this.complexType(def)] : [])),
+      ...(schema.rules && schema.rules.length > 0 ? { rules: schema.rules } : {}),
     };
   }
 

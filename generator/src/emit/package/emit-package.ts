@@ -6,6 +6,7 @@
  * exports what the others wrote.
  */
 import { DIAGNOSTIC_CODES } from '@evfw/runtime/diagnostics';
+import type { RuleDescriptor } from '@evfw/runtime/schema';
 import { camelCase } from '../../naming/names.js';
 import type { SchemaSet } from '../../ir/ir.js';
 import { GENERATOR_NAME, GENERATOR_VERSION, GeneratedFile, generatedHeader } from '../generated-file.js';
@@ -31,7 +32,7 @@ export const packageEmitter: Emitter = {
     }
     out.set(index.path, index.toString());
 
-    const exports: Record<string, { types: string; default: string }> = {
+    const exports: Record<string, { types: string; default: string } | string> = {
       '.': { types: './src/index.ts', default: './src/index.ts' },
     };
     let testing = false;
@@ -43,6 +44,9 @@ export const packageEmitter: Emitter = {
         exports[`./${module}/${entry}`] = { types: `./${file}`, default: `./${file}` };
         testing = true;
       }
+      // The object validator (JSON Schema compiled ahead of time) and the schema itself, for other tools.
+      if (out.has(`src/${module}.object.ts`)) exports[`./${module}/object`] = { types: `./src/${module}.object.ts`, default: `./src/${module}.object.ts` };
+      if (out.has(`schemas/${module}.schema.json`)) exports[`./schemas/${module}.schema.json`] = `./schemas/${module}.schema.json`;
     }
     const pkg = {
       name: context.packageName,
@@ -100,8 +104,9 @@ export const packageEmitter: Emitter = {
       '',
       'A diagnostic has a stable `code` (all listed in DIAGNOSTICS.md), a `message`, `line` and `column`,',
       'a `path` such as `/cpm-evfw/event-cpm-imap[2]/operation[1]/@flags`, a `severity`, and a `hint`',
-      'when the fix is known. Options: `limits` (document size, depth, text length, error count) and',
-      '`compat` (known deviations to accept with a warning, such as `flag-attribute`).',
+      'when the fix is known. Options: `limits` (document size, depth, text length, error count),',
+      '`compat` (known deviations to accept with a warning, such as `flag-attribute`) and `profile`',
+      '(`xsd`, the default: the schemas alone; `spec` and `invite` add the prose rules listed in DIAGNOSTICS.md).',
       '',
       '## What a round trip keeps, and what it does not',
       '',
@@ -119,12 +124,26 @@ export const packageEmitter: Emitter = {
       '  and booleans are written in canonical form (`007` comes back as `7`);',
       '- `xsi:` attributes such as `xsi:schemaLocation` on elements of a known schema: hints, never followed, not kept (on extension content they are kept like any attribute).',
       '',
+      ...(modules.some(({ module }) => out.has(`src/${module}.object.ts`)) ? objectSection(context.packageName) : []),
       ...(testing ? testingSection(context.packageName) : []),
     ].join('\n');
     out.set('README.md', readme);
-    out.set('DIAGNOSTICS.md', diagnosticsTable(sources));
+    out.set('DIAGNOSTICS.md', diagnosticsTable(sources, emitted.flatMap((s) => s.rules ?? [])));
   },
 };
+
+function objectSection(packageName: string): string[] {
+  return [
+    '## Checking the JSON form',
+    '',
+    `\`${packageName}/<module>/object\` exports \`validateObjectXY(value)\` per global element: the typed`,
+    'model\'s plain-object form (parsed JSON, say) checked against `schemas/<module>.schema.json`',
+    `(exported as \`${packageName}/schemas/<module>.schema.json\`), with the XML validator's diagnostic codes`,
+    'and JSON-pointer paths. The schema is compiled ahead of time: no ajv is needed at run time.',
+    'Element order and identity constraints are checked by the XML validator only.',
+    '',
+  ];
+}
 
 function testingSection(packageName: string): string[] {
   return [
@@ -143,9 +162,15 @@ function testingSection(packageName: string): string[] {
   ];
 }
 
-/** The reference table of every diagnostic code the parsers and validators can report. */
-function diagnosticsTable(sources: readonly string[]): string {
-  const rows = Object.entries(DIAGNOSTIC_CODES).map(([code, meaning]) => `| \`${code}\` | ${meaning.replace(/\|/g, '\\|')} |`);
+/**
+ * The reference table of every diagnostic code the parsers and validators can report: the
+ * runtime's codes, then one row per prose rule of the schemas' rules files, with its section.
+ */
+function diagnosticsTable(sources: readonly string[], rules: readonly RuleDescriptor[]): string {
+  const rows = [
+    ...Object.entries(DIAGNOSTIC_CODES).map(([code, meaning]) => `| \`${code}\` | ${meaning.replace(/\|/g, '\\|')} |`),
+    ...rules.map((rule) => `| \`${ruleCode(rule)}\` | ${ruleMeaning(rule).replace(/\|/g, '\\|')} |`),
+  ];
   return [
     generatedHeader(sources, '<!--').replace(/\n/g, ' -->\n') + ' -->',
     '',
@@ -153,11 +178,22 @@ function diagnosticsTable(sources: readonly string[]): string {
     '',
     'Every diagnostic that `parse*`, `validate*` and `serialize*` report carries one of these codes,',
     'a message, the line and column, and a path such as `/cpm-evfw/event-cpm-imap[2]/operation[1]/@flags`.',
-    'Codes are stable: a code is never reused for another meaning.',
+    'Codes are stable: a code is never reused for another meaning. The `evfw.rule.*` codes are the prose',
+    'rules of the schemas\' rules files, reported only in the profile named (`invite` includes `spec`).',
     '',
     '| code | meaning |',
     '| --- | --- |',
     ...rows,
     '',
   ].join('\n');
+}
+
+/** A rule's cell: section, severity and profile first, then what it checks. */
+export function ruleMeaning(rule: RuleDescriptor): string {
+  // Markdown would read <object> as an HTML tag.
+  return `Section ${rule.section}; ${rule.severity} in the ${rule.profile} profile. ${rule.description.replace(/</g, '&lt;')}`;
+}
+
+function ruleCode(rule: RuleDescriptor): string {
+  return `evfw.rule.${rule.id}`;
 }

@@ -1,0 +1,119 @@
+/**
+ * Runs a profile's prose rules over a document the XSD validator has read. A rule looks only at
+ * elements the validator accepted: an element with an error at itself, inside it or at an
+ * ancestor is skipped, so a rule never repeats or guesses about what the schema already refused.
+ * Rules read the positioned source tree; the typed value the binder built is not touched.
+ */
+import { excerpt, type Diagnostic, type DiagnosticSink } from '../diagnostics.js';
+import type { SourceElement, SourceNode } from '../xml/source-tree.js';
+import { formatPath, type PathLevel } from '../xml/element-path.js';
+import { profileApplies, ruleCode, type Profile, type RuleDescriptor } from './rule-descriptor.js';
+import { isUriOf } from './uri-syntax.js';
+
+/** The rules of one namespace. */
+export interface NamespaceRules {
+  readonly namespace: string;
+  readonly rules: readonly RuleDescriptor[];
+}
+
+export function runRules(root: SourceElement, ruleSets: readonly NamespaceRules[], profile: Profile, sink: DiagnosticSink): void {
+  const byNamespace = new Map<string, Map<string, RuleDescriptor[]>>();
+  for (const set of ruleSets) {
+    for (const rule of set.rules) {
+      if (!profileApplies(profile, rule)) continue;
+      const byElement = byNamespace.get(set.namespace) ?? new Map<string, RuleDescriptor[]>();
+      byNamespace.set(set.namespace, byElement);
+      byElement.set(rule.check.element, [...(byElement.get(rule.check.element) ?? []), rule]);
+    }
+  }
+  if (byNamespace.size === 0) return;
+  const errorPaths = sink.items.filter((d) => d.severity === 'error').map((d) => d.path);
+  const accepted = (path: string): boolean =>
+    !errorPaths.some((p) => p === path || p.startsWith(`${path}/`) || (p !== '' && !p.includes('@') && path.startsWith(`${p}/`)));
+
+  const visit = (element: SourceElement, levels: PathLevel[]): void => {
+    const path = formatPath(levels);
+    const rules = byNamespace.get(element.namespace)?.get(element.name);
+    if (rules && accepted(path)) for (const rule of rules) for (const d of check(rule, element, path)) sink.add(d);
+    const counts = new Map<string, number>();
+    for (const child of childElements(element)) {
+      const position = (counts.get(child.name) ?? 0) + 1;
+      counts.set(child.name, position);
+      visit(child, [...levels, { local: child.name, position }]);
+    }
+  };
+  visit(root, [{ local: root.name, position: 0 }]);
+}
+
+function check(rule: RuleDescriptor, element: SourceElement, path: string): Diagnostic[] {
+  const c = rule.check;
+  const report = (at: { line: number; column: number }, atPath: string, value = ''): Diagnostic[] => [
+    {
+      code: ruleCode(rule),
+      severity: rule.severity,
+      message: rule.message.replaceAll('{element}', `<${excerpt(element.name, 64)}>`).replaceAll('{value}', excerpt(value)),
+      line: at.line,
+      column: at.column,
+      path: atPath,
+      ...(rule.hint ? { hint: rule.hint } : {}),
+    },
+  ];
+  switch (c.kind) {
+    case 'one-of-identifications': {
+      const identified = c.alternatives.some(
+        (alt) =>
+          (alt.attributes ?? []).every((name) => populated(attributeValue(element, name))) &&
+          (alt.children ?? []).every((name) => populated(childText(element, name))),
+      );
+      return identified ? [] : report(element, path);
+    }
+    case 'pattern': {
+      const attribute = c.attribute === undefined ? undefined : element.attributes.find((a) => a.namespace === '' && a.name === c.attribute);
+      const value = c.attribute === undefined ? collapse(textOf(element)) : attribute?.value;
+      if (value === undefined || value === '') return [];
+      if (wholeMatch(c.regex).test(value)) return [];
+      return attribute ? report(attribute, `${path}/@${attribute.name}`, value) : report(element, path, value);
+    }
+    case 'uri': {
+      const value = collapse(textOf(element));
+      return value === '' || isUriOf(value, c.schemes) ? [] : report(element, path, value);
+    }
+    case 'required-child':
+      return populated(childText(element, c.child)) ? [] : report(element, path);
+  }
+}
+
+const compiled = new Map<string, RegExp>();
+
+/** A rule's pattern, matched against the whole value; compiled once per process. */
+function wholeMatch(regex: string): RegExp {
+  let re = compiled.get(regex);
+  if (!re) compiled.set(regex, (re = new RegExp(`^(?:${regex})$`, 'u')));
+  return re;
+}
+
+function childElements(element: SourceElement): SourceElement[] {
+  return element.children.filter((n: SourceNode): n is SourceElement => n.kind === 'element');
+}
+
+function attributeValue(element: SourceElement, name: string): string | undefined {
+  return element.attributes.find((a) => a.namespace === '' && a.name === name)?.value;
+}
+
+/** The text of the first child of that name in the element's own namespace. */
+function childText(element: SourceElement, name: string): string | undefined {
+  const child = childElements(element).find((c) => c.namespace === element.namespace && c.name === name);
+  return child === undefined ? undefined : textOf(child);
+}
+
+function textOf(element: SourceElement): string {
+  return element.children.map((n) => (n.kind === 'text' ? n.text : '')).join('');
+}
+
+function collapse(value: string): string {
+  return value.replace(/[\t\n\r ]+/g, ' ').trim();
+}
+
+function populated(value: string | undefined): boolean {
+  return value !== undefined && collapse(value) !== '';
+}
