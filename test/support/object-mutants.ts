@@ -13,7 +13,7 @@
 import { checkSimpleValue, lexicalOf, type SimpleTypeDescriptor } from '../../runtime/src/datatypes/index.js';
 import type { ComplexTypeDescriptor, ElementDescriptor, GroupParticleDescriptor, ParticleDescriptor } from '../../runtime/src/schema/descriptor.js';
 import type { SchemaRegistry } from '../../runtime/src/schema/registry.js';
-import { isMany } from '../../runtime/src/model/bind-content.js';
+import { findBranch, isMany } from '../../runtime/src/model/bind-content.js';
 import { ModelWriter } from '../../runtime/src/model/to-xml.js';
 import { writeXml } from '../../runtime/src/xml/write-xml.js';
 
@@ -248,20 +248,6 @@ function rootBuiltin(type: SimpleTypeDescriptor): string {
   let t = type;
   while (t.kind === 'atomic') t = t.base;
   return t.kind === 'builtin' ? t.name : '';
-}
-
-function findBranch(choice: GroupParticleDescriptor, name: unknown): ParticleDescriptor | undefined {
-  for (const b of choice.particles) {
-    if (b.kind === 'choice' && !isMany(b)) {
-      const inner = findBranch(b, name);
-      if (inner) return inner;
-    } else if (b.kind === 'element' && b.cases && !isMany(b)) {
-      if (b.cases.some((c) => c.property === name)) return b;
-    } else if (b.property === name) {
-      return b;
-    }
-  }
-  return undefined;
 }
 
 function isRecord(value: unknown): value is Model {

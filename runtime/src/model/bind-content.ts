@@ -137,6 +137,21 @@ class Binder {
   }
 }
 
+/** The branch of a choice whose `$case` is `name`, nested choices flattened as the model flattens them. */
+export function findBranch(choice: GroupParticleDescriptor, name: unknown): ParticleDescriptor | undefined {
+  for (const b of choice.particles) {
+    if (b.kind === 'choice' && !isMany(b)) {
+      const inner = findBranch(b, name);
+      if (inner) return inner;
+    } else if (b.kind === 'element' && b.cases && !isMany(b)) {
+      if (b.cases.some((c) => c.property === name)) return b;
+    } else if (b.property === name) {
+      return b;
+    }
+  }
+  return undefined;
+}
+
 function limit(p: ParticleDescriptor): number {
   return p.max === 'unbounded' ? Infinity : p.max;
 }

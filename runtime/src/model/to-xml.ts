@@ -14,7 +14,7 @@ import {
 } from '../schema/descriptor.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import type { XmlAttribute, XmlElement, XmlNode } from '../xml-node.js';
-import { isMany } from './bind-content.js';
+import { findBranch, isMany } from './bind-content.js';
 
 type Model = Record<string, unknown>;
 
@@ -159,21 +159,6 @@ function hasValue(p: ParticleDescriptor, holder: Model): boolean {
   if (p.property === undefined) return p.kind !== 'element' && p.kind !== 'any' && p.particles.some((c) => hasValue(c, holder));
   const v = holder[p.property];
   return Array.isArray(v) ? v.length > 0 : v !== undefined;
-}
-
-/** The branch whose `$case` is `name`, looking into nested choices as the model flattens them. */
-function findBranch(choice: GroupParticleDescriptor, name: unknown): ParticleDescriptor | undefined {
-  for (const b of choice.particles) {
-    if (b.kind === 'choice' && !isMany(b)) {
-      const inner = findBranch(b, name);
-      if (inner) return inner;
-    } else if (b.kind === 'element' && b.cases && !isMany(b)) {
-      if (b.cases.some((c) => c.property === name)) return b;
-    } else if (b.property === name) {
-      return b;
-    }
-  }
-  return undefined;
 }
 
 function isObject(value: unknown): value is Model {

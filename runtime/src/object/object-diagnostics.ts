@@ -13,7 +13,7 @@ import type { Diagnostic, DiagnosticCode } from '../diagnostics.js';
 import { excerpt } from '../diagnostics.js';
 import type { ComplexTypeDescriptor, ElementDescriptor, GroupParticleDescriptor, ParticleDescriptor } from '../schema/descriptor.js';
 import type { SchemaRegistry } from '../schema/registry.js';
-import { isMany } from '../model/bind-content.js';
+import { findBranch, isMany } from '../model/bind-content.js';
 
 /** An error as ajv reports it (`{ keyword, instancePath, schemaPath, params, message }`). */
 export interface ObjectSchemaError {
@@ -217,21 +217,6 @@ function findProperty(particles: readonly ParticleDescriptor[], property: string
     if (p.property === undefined && (p.kind === 'sequence' || p.kind === 'all')) {
       const inner = findProperty(p.particles, property);
       if (inner) return inner;
-    }
-  }
-  return undefined;
-}
-
-/** The branch whose `$case` is `name`, nested choices flattened as the model flattens them. */
-function findBranch(choice: GroupParticleDescriptor, name: unknown): ParticleDescriptor | undefined {
-  for (const b of choice.particles) {
-    if (b.kind === 'choice' && !isMany(b)) {
-      const inner = findBranch(b, name);
-      if (inner) return inner;
-    } else if (b.kind === 'element' && b.cases && !isMany(b)) {
-      if (b.cases.some((c) => c.property === name)) return b;
-    } else if (b.property === name) {
-      return b;
     }
   }
   return undefined;
