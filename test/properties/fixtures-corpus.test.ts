@@ -9,11 +9,10 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { componentKey } from '../../runtime/src/schema/descriptor.js';
 import { defaultDocument, documentArbitrary, type ArbitraryOptions } from '../../runtime/src/testing/index.js';
-import { Libxml2Oracle } from '../../scripts/libxml2-oracle.js';
 import { corpusCases } from '../support/documents.js';
 import { MutantStats, assertProperty, expectMutantsRefused, expectValidDocument, pickList, type Subject } from '../support/fixture-properties.js';
 import { CORPUS_AVAILABLE, CORPUS_SKIP_REASON } from '../support/paths.js';
-import { LIBXML2_REFUSES } from '../support/libxml2-quirks.js';
+import { LIBXML2_REFUSES, corpusOracle } from '../support/libxml2-quirks.js';
 
 const FILE = 'test/properties/fixtures-corpus.test.ts';
 // The issue asks for at least 500 cases per property, here as for our own namespaces.
@@ -27,13 +26,7 @@ describe(`fixture properties on the corpus${CORPUS_AVAILABLE ? '' : ` (${CORPUS_
   if (!CORPUS_AVAILABLE) it.skip(CORPUS_SKIP_REASON, () => undefined);
   for (const c of corpusCases()) {
     describe(c.set, () => {
-      let oracle: Libxml2Oracle | undefined;
-      let refusal: string | undefined;
-      try {
-        oracle = new Libxml2Oracle(c.namespaces);
-      } catch (error) {
-        refusal = String(error);
-      }
+      const { oracle, refusal } = corpusOracle(c);
       afterAll(() => oracle?.dispose());
       const roots = c.registry.globalElements().filter((e) => !e.abstract).map((e) => componentKey(e.namespace, e.name));
       const subject = (key: string): Subject => ({ registry: c.registry, key, oracle });

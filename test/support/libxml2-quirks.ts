@@ -11,6 +11,7 @@
  */
 import type { ParticleDescriptor, SchemaDescriptor } from '../../runtime/src/schema/descriptor.js';
 import { SchemaRegistry } from '../../runtime/src/schema/registry.js';
+import { Libxml2Oracle, type SchemaFile } from '../../scripts/libxml2-oracle.js';
 
 /**
  * Corpus schemas libxml2 refuses to compile, with the reason (D-46). RFC 4826's listType is not
@@ -21,6 +22,18 @@ import { SchemaRegistry } from '../../runtime/src/schema/registry.js';
 export const LIBXML2_REFUSES: Readonly<Record<string, string>> = {
   'resource-lists': 'The content model is not determinist',
 };
+
+/**
+ * libxml2 with a corpus set's schemas, or the reason it refused to compile them: a set listed
+ * in LIBXML2_REFUSES has no oracle, and its tests check evfw's verdicts alone.
+ */
+export function corpusOracle(set: { namespaces: readonly SchemaFile[] }): { oracle: Libxml2Oracle | undefined; refusal: string | undefined } {
+  try {
+    return { oracle: new Libxml2Oracle(set.namespaces), refusal: undefined };
+  } catch (error) {
+    return { oracle: undefined, refusal: String(error) };
+  }
+}
 
 const views = new WeakMap<SchemaRegistry, SchemaRegistry>();
 

@@ -6,6 +6,7 @@ import type { CodeBlockWriter } from 'ts-morph';
 import type { ComplexType, ElementDecl } from '../../ir/ir.js';
 import type { EmitContext } from '../emitter.js';
 import type { GeneratedFile } from '../generated-file.js';
+import { wrapWords } from '../wrap-words.js';
 
 /** The runtime entry point for tests: builders and arbitraries, which need fast-check. */
 export function testingEntry(context: EmitContext): string {
@@ -47,7 +48,7 @@ export function origin(def: ComplexType | ElementDecl): string {
 }
 
 function writeDoc(writer: CodeBlockWriter, paragraphs: readonly string[]): void {
-  const lines = paragraphs.flatMap((paragraph, i) => [...(i > 0 ? [''] : []), ...wrap(paragraph, 92)]);
+  const lines = paragraphs.flatMap((paragraph, i) => [...(i > 0 ? [''] : []), ...wrapWords(paragraph, 92)]);
   if (lines.length === 1) {
     writer.writeLine(`/** ${lines[0]} */`);
     return;
@@ -55,19 +56,4 @@ function writeDoc(writer: CodeBlockWriter, paragraphs: readonly string[]): void 
   writer.writeLine('/**');
   for (const line of lines) writer.writeLine(line ? ` * ${line}` : ' *');
   writer.writeLine(' */');
-}
-
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
 }

@@ -25,6 +25,7 @@ import {
 import { indexSchemas, type SchemaIndex } from '../../ir/schema-index.js';
 import { pascalCase, uniqueName } from '../../naming/names.js';
 import { GeneratedFile } from '../generated-file.js';
+import { wrapWords } from '../wrap-words.js';
 import type { EmitContext, Emitter, OutputFiles } from '../emitter.js';
 
 export const typesEmitter: Emitter = {
@@ -421,21 +422,6 @@ function joinDoc(...parts: (string | undefined)[]): string {
   return parts
     .filter(Boolean)
     .flatMap((part) => part!.split('\n\n'))
-    .map((paragraph) => wrap(paragraph, 96))
+    .map((paragraph) => wrapWords(paragraph, 96).join('\n'))
     .join('\n\n');
-}
-
-function wrap(text: string, width: number): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines.join('\n');
 }
