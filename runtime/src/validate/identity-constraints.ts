@@ -22,8 +22,7 @@ export function checkIdentityConstraints(
 ): void {
   const keys = new Map<string, Set<string>>();
   for (const c of constraints) {
-    const selector = parsePath(c.selector, c);
-    const fields = c.fields.map((f) => parsePath(f, c));
+    const { selector, fields } = compiled(c);
     const seen = new Map<string, SourceElement>();
     for (const target of selectElements(scope, selector)) {
       const values: string[] = [];
@@ -66,6 +65,18 @@ export function checkIdentityConstraints(
     }
     keys.set(c.name, new Set(seen.keys()));
   }
+}
+
+const compiledPaths = new WeakMap<IdentityDescriptor, { selector: PathExpr[]; fields: PathExpr[][] }>();
+
+/** A constraint's paths, read once per descriptor rather than once per document. */
+function compiled(c: IdentityDescriptor): { selector: PathExpr[]; fields: PathExpr[][] } {
+  let paths = compiledPaths.get(c);
+  if (!paths) {
+    paths = { selector: parsePath(c.selector, c), fields: c.fields.map((f) => parsePath(f, c)) };
+    compiledPaths.set(c, paths);
+  }
+  return paths;
 }
 
 /** The path of `target` below `scope`; computed only when there is something to report. */
