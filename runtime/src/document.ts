@@ -11,6 +11,8 @@ import type { SchemaRegistry } from './schema/registry.js';
 import { ModelWriter } from './model/to-xml.js';
 import { ElementReader } from './validate/element-reader.js';
 import type { CompatOption } from './validate/known-deviations.js';
+import { validateFast } from './validate/fast-validator.js';
+import { decodeXml } from './xml/decode.js';
 import { readXml } from './xml/read-xml.js';
 import type { Profile } from './rules/rule-descriptor.js';
 import { runRules } from './rules/run-rules.js';
@@ -52,6 +54,16 @@ export class ModelError extends Error {
  * the registry when it is undefined; the value is then the root's model value).
  */
 export function parseDocument<T>(registry: SchemaRegistry, rootKey: string | undefined, input: string | Uint8Array, options: ParseOptions = {}): ParseResult<T> {
+  const fast = fastPath(registry, rootKey, input, options, true);
+  if (fast) return { ok: true, value: fast.value as T, diagnostics: [] };
+  return parseFullPath(registry, rootKey, input, options);
+}
+
+/**
+ * The full path alone: the source tree, then validation with every diagnostic and its position.
+ * parseDocument takes it for any document the fast path does not claim; the tests compare both.
+ */
+export function parseFullPath<T>(registry: SchemaRegistry, rootKey: string | undefined, input: string | Uint8Array, options: ParseOptions = {}): ParseResult<T> {
   const limits = resolveLimits(options.limits);
   const read = readXml(input, { limits });
   if (!read.root) return { ok: false, diagnostics: read.diagnostics };
@@ -71,9 +83,31 @@ export function parseDocument<T>(registry: SchemaRegistry, rootKey: string | und
   return { ok: true, value: value as T, diagnostics: sink.items };
 }
 
+/**
+ * A valid document without prose rules to apply is read in one pass with no source tree
+ * (validate/fast-validator.ts). Anything else, and any document with a fault, falls through to
+ * the full path, which reports every diagnostic with its position.
+ */
+function fastPath(registry: SchemaRegistry, rootKey: string | undefined, input: string | Uint8Array, options: ParseOptions, bind: boolean): { value: unknown } | undefined {
+  if ((options.profile ?? 'xsd') !== 'xsd') return undefined;
+  const limits = resolveLimits(options.limits);
+  const size = typeof input === 'string' ? input.length : input.byteLength;
+  // Within the limit by UTF-16 units means within it by characters; beyond, the full path counts.
+  if (size > limits.maxDocumentSize) return undefined;
+  const decoded = decodeXml(input);
+  if ('error' in decoded) return undefined;
+  try {
+    return validateFast(registry, rootKey, decoded.text, limits, { compat: options.compat ?? [], bind });
+  } catch {
+    // A bug of the fast path is no reason to fail: the full path reads the document again.
+    return undefined;
+  }
+}
+
 /** Every diagnostic of a document: errors and warnings. Empty means valid and clean. */
 export function validateDocument(registry: SchemaRegistry, rootKey: string | undefined, input: string | Uint8Array, options: ParseOptions = {}): readonly Diagnostic[] {
-  return parseDocument(registry, rootKey, input, options).diagnostics;
+  if (fastPath(registry, rootKey, input, options, false)) return [];
+  return parseFullPath(registry, rootKey, input, options).diagnostics;
 }
 
 export function serializeDocument<T>(registry: SchemaRegistry, rootKey: string, value: T, options: SerializeOptions = {}): string {

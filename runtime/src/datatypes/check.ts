@@ -7,7 +7,7 @@ import type { AtomicBuiltin } from './builtins.js';
 import type { Atom } from './atoms.js';
 import { applyFacets, type Checked, type FacetValueReader } from './facets.js';
 import { quote } from './messages.js';
-import { describeType, resolveType, type Root } from './resolve.js';
+import { describeType, resolveType, type Resolved, type Root } from './resolve.js';
 import type { CheckResult, Fault, NamespaceContext, SimpleTypeDescriptor, SimpleValue } from './types.js';
 import { normalizeWhiteSpace, splitListItems } from './whitespace.js';
 
@@ -22,22 +22,36 @@ export function checkSimpleValue(type: SimpleTypeDescriptor, lexical: string, co
 }
 
 function checkType(type: SimpleTypeDescriptor, lexical: string, context: NamespaceContext | undefined): Inner {
-  const { root, steps, whiteSpace } = resolveType(type);
+  const resolved = resolveType(type);
+  const { root, steps, whiteSpace } = resolved;
   const normalized = normalizeWhiteSpace(lexical, whiteSpace);
   const result = checkRoot(root, normalized, context);
-  if (!result.ok) return result;
-  const reader: FacetValueReader = {
-    owner: root,
-    read: (facetLexical) => {
-      const parsed = checkRoot(root, normalizeWhiteSpace(facetLexical, whiteSpace), undefined);
-      return parsed.ok ? parsed.checked : undefined;
-    },
-  };
+  if (!result.ok || steps.length === 0) return result;
+  const reader = facetReader(resolved);
   for (const facets of steps) {
     const failure = applyFacets(facets, result.checked, reader);
     if (failure) return { ok: false, ...failure };
   }
   return result;
+}
+
+const readers = new WeakMap<Resolved, FacetValueReader>();
+
+/** Reads facet values (bounds, enumerations) as values of the type: one reader per type. */
+function facetReader(resolved: Resolved): FacetValueReader {
+  let reader = readers.get(resolved);
+  if (!reader) {
+    const { root, whiteSpace } = resolved;
+    reader = {
+      owner: root,
+      read: (facetLexical) => {
+        const parsed = checkRoot(root, normalizeWhiteSpace(facetLexical, whiteSpace), undefined);
+        return parsed.ok ? parsed.checked : undefined;
+      },
+    };
+    readers.set(resolved, reader);
+  }
+  return reader;
 }
 
 function checkRoot(root: Root, normalized: string, context: NamespaceContext | undefined): Inner {

@@ -70,36 +70,37 @@ function lengthOf(value: Checked): { readonly length: number; readonly unit: str
 }
 
 export function applyFacets(facets: Facets, value: Checked, read: FacetValueReader): FacetFailure | undefined {
-  const shown = quote(value.normalized);
   if (facets.enumeration !== undefined) {
     const allowed = facets.enumeration;
-    const found = allowed.some((lexical) => {
+    // The lexical form written as an option is that option's value for every type we know;
+    // only another spelling ("1.0" for 1) needs the comparison in the value space.
+    const found = allowed.includes(value.normalized) || allowed.some((lexical) => {
       const option = facetValue(facets, lexical, read);
       return option !== undefined && valuesEqual(option, value);
     });
-    if (!found) return { fault: 'enum', message: `${shown} is not one of the allowed values: ${listValues(allowed)}` };
+    if (!found) return { fault: 'enum', message: `${quote(value.normalized)} is not one of the allowed values: ${listValues(allowed)}` };
   }
   for (const step of facets.patterns ?? []) {
-    const failure = checkPatterns(step, value.normalized, shown);
+    const failure = checkPatterns(step, value.normalized);
     if (failure) return failure;
   }
-  const measured = lengthOf(value);
+  const measured = facets.length !== undefined || facets.minLength !== undefined || facets.maxLength !== undefined ? lengthOf(value) : undefined;
   if (measured) {
     const { length, unit } = measured;
     if (facets.length !== undefined && length !== facets.length) {
-      return { fault: 'facet', message: `${shown} has ${length} ${unit}; exactly ${facets.length} are required` };
+      return { fault: 'facet', message: `${quote(value.normalized)} has ${length} ${unit}; exactly ${facets.length} are required` };
     }
     if (facets.minLength !== undefined && length < facets.minLength) {
-      return { fault: 'facet', message: `${shown} is too short: ${length} ${unit}, at least ${facets.minLength} needed` };
+      return { fault: 'facet', message: `${quote(value.normalized)} is too short: ${length} ${unit}, at least ${facets.minLength} needed` };
     }
     if (facets.maxLength !== undefined && length > facets.maxLength) {
-      return { fault: 'facet', message: `${shown} is too long: ${length} ${unit}, at most ${facets.maxLength} allowed` };
+      return { fault: 'facet', message: `${quote(value.normalized)} is too long: ${length} ${unit}, at most ${facets.maxLength} allowed` };
     }
   }
-  return checkBounds(facets, value, read, shown) ?? checkDigits(facets, value, shown);
+  return checkBounds(facets, value, read) ?? checkDigits(facets, value);
 }
 
-function checkPatterns(step: readonly string[], normalized: string, shown: string): FacetFailure | undefined {
+function checkPatterns(step: readonly string[], normalized: string): FacetFailure | undefined {
   let matched = false;
   for (const pattern of step) {
     const compiled = compileXsdPattern(pattern);
@@ -107,7 +108,7 @@ function checkPatterns(step: readonly string[], normalized: string, shown: strin
     if (compiled.test(normalized)) matched = true;
   }
   if (matched) return undefined;
-  return { fault: 'facet', message: `${shown} does not match the pattern ${step.join(' | ')}` };
+  return { fault: 'facet', message: `${quote(normalized)} does not match the pattern ${step.join(' | ')}` };
 }
 
 const BOUNDS = [
@@ -117,8 +118,10 @@ const BOUNDS = [
   ['maxExclusive', (order: number) => order < 0, 'must be less than'],
 ] as const;
 
-function checkBounds(facets: Facets, value: Checked, read: FacetValueReader, shown: string): FacetFailure | undefined {
+function checkBounds(facets: Facets, value: Checked, read: FacetValueReader): FacetFailure | undefined {
   if (!value.atom) return undefined;
+  const bounded = facets.minInclusive !== undefined || facets.minExclusive !== undefined || facets.maxInclusive !== undefined || facets.maxExclusive !== undefined;
+  if (!bounded) return undefined;
   for (const [name, holds, phrase] of BOUNDS) {
     const bound = facets[name];
     if (bound === undefined) continue;
@@ -126,22 +129,22 @@ function checkBounds(facets: Facets, value: Checked, read: FacetValueReader, sho
     if (!limit) return { fault: 'facet', message: `the type's ${name} "${bound}" is not a valid value of its base type` };
     const order = compareAtoms(value.atom, limit);
     if (order === undefined) {
-      return { fault: 'facet', message: `${shown} cannot be ordered against the ${name} ${bound} (a time zone on one side only, or NaN)` };
+      return { fault: 'facet', message: `${quote(value.normalized)} cannot be ordered against the ${name} ${bound} (a time zone on one side only, or NaN)` };
     }
-    if (!holds(order)) return { fault: 'facet', message: `${shown} ${phrase} ${bound}` };
+    if (!holds(order)) return { fault: 'facet', message: `${quote(value.normalized)} ${phrase} ${bound}` };
   }
   return undefined;
 }
 
-function checkDigits(facets: Facets, value: Checked, shown: string): FacetFailure | undefined {
+function checkDigits(facets: Facets, value: Checked): FacetFailure | undefined {
   if (value.atom?.kind !== 'decimal') return undefined;
   const total = totalDigitsOf(value.atom.value);
   if (facets.totalDigits !== undefined && total > facets.totalDigits) {
-    return { fault: 'facet', message: `${shown} has ${total} digits; at most ${facets.totalDigits} are allowed` };
+    return { fault: 'facet', message: `${quote(value.normalized)} has ${total} digits; at most ${facets.totalDigits} are allowed` };
   }
   const fraction = fractionDigitsOf(value.atom.value);
   if (facets.fractionDigits !== undefined && fraction > facets.fractionDigits) {
-    return { fault: 'facet', message: `${shown} has ${fraction} fraction digits; at most ${facets.fractionDigits} are allowed` };
+    return { fault: 'facet', message: `${quote(value.normalized)} has ${fraction} fraction digits; at most ${facets.fractionDigits} are allowed` };
   }
   return undefined;
 }

@@ -157,10 +157,73 @@ function limit(p: ParticleDescriptor): number {
 }
 
 /** Array properties are always present, empty when nothing matched. */
-function initialize(target: Model, particles: readonly ParticleDescriptor[]): Model {
+export function initialize(target: Model, particles: readonly ParticleDescriptor[]): Model {
   for (const p of particles) {
     if (p.property !== undefined && isMany(p)) target[p.property] ??= [];
     else if (p.property === undefined && (p.kind === 'sequence' || p.kind === 'all')) initialize(target, p.particles);
   }
   return target;
+}
+
+/** Where one child's value goes when it can be put there at once, without the binder's walk. */
+export interface DirectBinding {
+  readonly property: string;
+  /** The property is an array: the value is pushed. */
+  readonly many: boolean;
+  /** For a branch of a choice: the value is wrapped as `{ $case, [$case]: value }`. */
+  readonly case: string | undefined;
+  /** For a leaf of a sequence that is a branch of a single choice: the `$case` object it goes in. */
+  readonly within: { readonly property: string; readonly case: string; readonly particles: readonly ParticleDescriptor[] } | undefined;
+}
+
+/**
+ * How each leaf binds when every child's value can be stored the moment it is read: leaves in
+ * sequences that have no property of their own (the model flattens them), each either
+ * - an element or wildcard particle with its property;
+ * - a single-occurrence branch of a choice with a property;
+ * - in a single-occurrence sequence that is a branch of a single-occurrence choice.
+ * Undefined when any leaf needs the binder's lookahead (repeated groups, substitution groups,
+ * xs:all, deeper nesting).
+ */
+export function directBindings(content: ParticleDescriptor): ReadonlyMap<Leaf, DirectBinding> | undefined {
+  const out = new Map<Leaf, DirectBinding>();
+  const simpleLeaf = (p: ParticleDescriptor): p is Leaf & { property: string } =>
+    (p.kind === 'element' || p.kind === 'any') && p.property !== undefined && !(p.kind === 'element' && p.cases);
+  const visit = (p: ParticleDescriptor): boolean => {
+    if (simpleLeaf(p)) {
+      out.set(p, { property: p.property, many: isMany(p), case: undefined, within: undefined });
+      return true;
+    }
+    if (p.kind === 'sequence' && p.property === undefined && p.max === 1) return p.particles.every(visit);
+    if (p.kind !== 'choice' || p.property === undefined) return false;
+    for (const b of p.particles) {
+      if (b.max !== 1 || b.property === undefined) return false;
+      if (simpleLeaf(b)) {
+        out.set(b, { property: p.property, many: isMany(p), case: b.property, within: undefined });
+      } else if (b.kind === 'sequence' && !isMany(p) && b.particles.every(simpleLeaf)) {
+        const within = { property: p.property, case: b.property, particles: b.particles };
+        for (const leaf of b.particles as (Leaf & { property: string })[]) {
+          out.set(leaf, { property: leaf.property, many: isMany(leaf), case: undefined, within });
+        }
+      } else {
+        return false;
+      }
+    }
+    return true;
+  };
+  return visit(content) ? out : undefined;
+}
+
+/** Stores one child's value as its direct binding says. */
+export function bindDirectly(model: Model, binding: DirectBinding, value: unknown): void {
+  let target = model;
+  const { within } = binding;
+  if (within) {
+    // The first child of the branch makes its object; the automaton keeps the rest in it.
+    target = model[within.property] as Model;
+    if (target === undefined) model[within.property] = target = initialize({ $case: within.case }, within.particles);
+  }
+  const stored = binding.case === undefined ? value : { $case: binding.case, [binding.case]: value };
+  if (binding.many) (target[binding.property] as unknown[]).push(stored);
+  else target[binding.property] = stored;
 }

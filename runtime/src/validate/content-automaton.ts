@@ -32,7 +32,8 @@ export interface Step {
 }
 
 export class StateSet {
-  private readonly steps = new Map<string, Step | null>();
+  /** Transitions found so far, by namespace then local name: no key string per child. */
+  private readonly steps = new Map<string, Map<string, Step | null>>();
 
   constructor(
     private readonly automaton: ContentAutomaton,
@@ -42,11 +43,12 @@ export class StateSet {
 
   /** The transition on a child element, or undefined when the child is not allowed here. */
   step(namespace: string, name: string): Step | undefined {
-    const key = componentKey(namespace, name);
-    let found = this.steps.get(key);
+    let byName = this.steps.get(namespace);
+    if (byName === undefined) this.steps.set(namespace, (byName = new Map()));
+    let found = byName.get(name);
     if (found === undefined) {
       found = this.automaton.transition(this, namespace, name) ?? null;
-      this.steps.set(key, found);
+      byName.set(name, found);
     }
     return found ?? undefined;
   }

@@ -47,6 +47,11 @@ export class ElementReader {
     private readonly options: ReaderOptions,
   ) {}
 
+  /** Whether any xs:ID or xs:IDREF value was read: those are checked across the document. */
+  get sawIdentifiers(): boolean {
+    return this.ids.size > 0 || this.idrefs.length > 0;
+  }
+
   /** Validates the root against its declaration, then the document-wide ID references. */
   document(root: SourceElement, decl: ElementDescriptor): Value {
     const value = this.element(root, decl, `/${short(root.name)}`);
@@ -151,7 +156,8 @@ export class ElementReader {
     return model;
   }
 
-  private matched(child: SourceElement, leaf: Leaf, element: ElementDescriptor | undefined, path: string): Value {
+  /** The value of a child the content automaton matched to `leaf`, validated as that leaf says. */
+  matched(child: SourceElement, leaf: Leaf, element: ElementDescriptor | undefined, path: string): Value {
     if (element) return this.element(child, element, path);
     if (leaf.kind !== 'any') return undefined;
     this.wildcardElement(child, leaf.wildcard, path);
@@ -359,7 +365,7 @@ export class ElementReader {
 }
 
 /** Whether a simple type is xs:ID, xs:IDREF or IDREFS, or restricts one of them. */
-function identifierKind(type: SimpleTypeDescriptor): 'id' | 'idref' | undefined {
+export function identifierKind(type: SimpleTypeDescriptor): 'id' | 'idref' | undefined {
   if (type.kind === 'builtin') return type.name === 'ID' ? 'id' : type.name === 'IDREF' || type.name === 'IDREFS' ? 'idref' : undefined;
   if (type.kind === 'atomic') return identifierKind(type.base);
   if (type.kind === 'list') return identifierKind(type.item) === 'idref' ? 'idref' : undefined;

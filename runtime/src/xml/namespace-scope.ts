@@ -36,4 +36,9 @@ export class NamespaceScope {
     }
     return prefix === '' ? '' : undefined;
   }
+
+  /** The same as lookup: a scope is the namespace context of QName values. */
+  lookupNamespace(prefix: string): string | undefined {
+    return this.lookup(prefix);
+  }
 }

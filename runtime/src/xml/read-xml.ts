@@ -11,6 +11,7 @@ import { type Diagnostic, excerpt } from '../diagnostics.js';
 import { type Limits, resolveLimits } from '../limits.js';
 import { codePointLength } from './characters.js';
 import { decodeXml } from './decode.js';
+import { readFast } from './fast-reader.js';
 import { mergeDefects } from './merge-defects.js';
 import { saxesParser } from './saxes-parser.js';
 import { scanDefects } from './scan-defects.js';
@@ -20,6 +21,11 @@ import type { XmlParser } from './xml-parser.js';
 
 export interface ReadXmlOptions {
   limits?: Partial<Limits>;
+  /**
+   * Try the fast reader first (the default). false reads with the conformant parser alone:
+   * the tests compare the two.
+   */
+  fast?: boolean;
 }
 
 export interface ReadXmlResult {
@@ -33,7 +39,7 @@ const parser: XmlParser = saxesParser;
 
 export function readXml(input: string | Uint8Array, options: ReadXmlOptions = {}): ReadXmlResult {
   try {
-    return read(input, resolveLimits(options.limits));
+    return read(input, resolveLimits(options.limits), options.fast ?? true);
   } catch (error) {
     return failed([
       fatal(
@@ -45,7 +51,7 @@ export function readXml(input: string | Uint8Array, options: ReadXmlOptions = {}
   }
 }
 
-function read(input: string | Uint8Array, limits: Limits): ReadXmlResult {
+function read(input: string | Uint8Array, limits: Limits, tryFast: boolean): ReadXmlResult {
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
     return failed([fatal('evfw.xml.encoding', `the input is ${typeof input}, not a string or a Uint8Array`)]);
   }
@@ -54,6 +60,8 @@ function read(input: string | Uint8Array, limits: Limits): ReadXmlResult {
   const decoded = decodeXml(input);
   if ('error' in decoded) return failed([decoded.error]);
 
+  const fast = tryFast ? readFast(decoded.text, limits) : undefined;
+  if (fast) return { root: fast, diagnostics: [] };
   const builder = new TreeBuilder(limits);
   parser.parse(decoded.text, builder);
   if (builder.failure) return failed(withDefects(builder.failure, decoded.text, limits));

@@ -1,0 +1,645 @@
+/**
+ * The fast path of the XML reader: one pass over the decoded text that builds the same source
+ * tree as the conformant parser (saxes, through TreeBuilder) for the documents that machines
+ * write, at several times its speed.
+ *
+ * It claims only what it has checked in full. Whenever it meets something it does not handle,
+ * or anything that is not well-formed, it gives up and returns undefined, and the caller reads
+ * the document again on the conformant path, which decides and explains. So the fast path never
+ * reports a problem and never decides that a document is not well-formed; it can only be slower
+ * (it gave up) or wrong by accepting what it should not, and test/differential/fast-reader.test.ts
+ * compares its trees with the conformant path's on every sample, corpus instance and mutant.
+ *
+ * It gives up on: a DOCTYPE or any other `<!` declaration, an XML declaration other than a
+ * plain version 1.0 one, a byte order mark in the text, names it cannot prove are QNames,
+ * undeclared prefixes, declarations of the reserved prefixes or namespaces, an empty prefixed
+ * declaration, a namespace URI with white space around it, duplicate attributes, references
+ * other than the five predefined entities and character references to Chars, `]]>` in text,
+ * empty CDATA sections, a malformed comment or processing instruction, text outside the root,
+ * mismatched or missing end tags, and anything beyond the depth or text-length limits.
+ *
+ * The decoder has already checked that the text holds only XML Chars.
+ */
+import type { Limits } from '../limits.js';
+import { firstNonNameChar } from './characters.js';
+import { NamespaceScope } from './namespace-scope.js';
+import type { NamespaceDeclaration, SourceAttribute, SourceElement, SourceNode, SourceText } from './source-tree.js';
+import { ReadElement } from './tree-builder.js';
+
+/** Thrown to leave the fast path from any depth; caught once, in readFast. */
+class GiveUp {}
+const GIVE_UP = new GiveUp();
+
+const LT = 0x3c;
+const GT = 0x3e;
+const AMP = 0x26;
+const SLASH = 0x2f;
+const QUESTION = 0x3f;
+const BANG = 0x21;
+const EQUALS = 0x3d;
+const COLON = 0x3a;
+const DQUOTE = 0x22;
+const SQUOTE = 0x27;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** ASCII name characters: 1 may continue a name, 3 may also start one. */
+const NAME_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z_:]/.test(ch)) NAME_CHAR[c] = 3;
+  else if (/[0-9.-]/.test(ch)) NAME_CHAR[c] = 1;
+}
+
+const isSpace = (unit: number) => unit === 0x20 || unit === 0x0a || unit === 0x09 || unit === 0x0d;
+
+const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
+const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
+
+const NO_ATTRIBUTES: never[] = Object.freeze([]) as unknown as never[];
+
+/** What the fast reader reports, in document order; any method may give up by calling giveUp(). */
+export interface FastHandler {
+  /** A start tag. `tag` is reused for the next one: copy what is kept. */
+  start(tag: FastTag, scope: NamespaceScope): void;
+  /** Character data inside an element, adjacent pieces already merged, at its first piece. */
+  text(text: string, line: number, column: number): void;
+  /** False when white space in the open element means nothing: such text is not reported. */
+  keepsWhiteSpace(): boolean;
+  end(): void;
+}
+
+/** A start tag, namespaces resolved; line and column are 0 when positions are not wanted. */
+export interface FastTag {
+  namespace: string;
+  name: string;
+  prefix: string;
+  attributes: readonly SourceAttribute[];
+  namespaceDeclarations: readonly NamespaceDeclaration[];
+  line: number;
+  column: number;
+}
+
+/** The source tree of `text`, or undefined when the conformant path must read it. */
+export function readFast(text: string, limits: Limits): SourceElement | undefined {
+  const tree = new TreeHandler();
+  return scanFast(text, limits, tree, true) ? tree.root : undefined;
+}
+
+/**
+ * Reads `text` into `handler`; false when the reader or the handler gave up, and the caller
+ * must take the conformant path. Positions cost a little: a handler that only wants to know
+ * whether the document is valid can do without them.
+ */
+export function scanFast(text: string, limits: Limits, handler: FastHandler, positions: boolean): boolean {
+  try {
+    new FastReader(text, limits, handler, positions).document();
+    return true;
+  } catch (error) {
+    if (error === GIVE_UP) return false;
+    throw error;
+  }
+}
+
+export function giveUp(): never {
+  throw GIVE_UP;
+}
+
+/** Builds the same tree as TreeBuilder does from the conformant parser's events. */
+class TreeHandler implements FastHandler {
+  root: ReadElement | undefined;
+  private readonly open: ReadElement[] = [];
+
+  start(tag: FastTag, scope: NamespaceScope): void {
+    const element = new ReadElement(tag, scope);
+    const parent = this.open.length === 0 ? undefined : this.open[this.open.length - 1]!;
+    if (parent) (parent.children as SourceNode[]).push(element);
+    else this.root = element;
+    this.open.push(element);
+  }
+
+  text(text: string, line: number, column: number): void {
+    const node: SourceText = { kind: 'text', text, line, column };
+    (this.open[this.open.length - 1]!.children as SourceNode[]).push(node);
+  }
+
+  end(): void {
+    this.open.pop();
+  }
+
+  keepsWhiteSpace(): boolean {
+    return true;
+  }
+}
+
+class FastReader {
+  private pos = 0;
+  private readonly end: number;
+  // Where lines start, found lazily and only forward (points are asked for in document order).
+  private line = 1;
+  private lineStart = 0;
+  private nextBreak: number;
+  private readonly hasCr: boolean;
+  private readonly hasPairs: boolean;
+  // Columns on lines with characters outside the BMP: surrogate pairs counted so far this line.
+  private pairsUpTo = 0;
+  private pairs = 0;
+  // Next occurrence of characters that need care, found lazily and only forward.
+  private nextAmp = -1;
+  private nextLt = -1;
+  private nextTab = -1;
+  private nextLf = -1;
+  private nextCr = -1;
+  private nextCdataEnd = -1;
+  // Text pieces of the current text node: adjacent text and CDATA become one node.
+  private textParts: string[] = [];
+  private textLine = 0;
+  private textColumn = 0;
+  private textUnits = 0;
+  // What startTag found besides this.tag, and what qname() found besides the name.
+  private scope = NamespaceScope.initial;
+  private empty = false;
+  /** The index of the colon in the last name read, -1 for none. */
+  private colon = -1;
+  private readonly tag: FastTag = {
+    namespace: '',
+    name: '',
+    prefix: '',
+    attributes: NO_ATTRIBUTES,
+    namespaceDeclarations: NO_ATTRIBUTES,
+    line: 0,
+    column: 0,
+  };
+
+  constructor(
+    private readonly text: string,
+    private readonly limits: Limits,
+    private readonly handler: FastHandler,
+    private readonly positions: boolean,
+  ) {
+    this.end = text.length;
+    // Only positions need to know where lines break and whether columns must count pairs.
+    this.hasCr = positions && text.includes('\r');
+    this.hasPairs = positions && /[\ud800-\udfff]/.test(text);
+    this.nextBreak = positions ? this.findBreak(0) : this.end;
+  }
+
+  document(): void {
+    const text = this.text;
+    if (text.charCodeAt(0) === 0xfeff) giveUp();
+    if (text.startsWith('<?xml', 0) && isSpace(text.charCodeAt(5))) this.xmlDeclaration();
+    this.misc();
+    if (text.charCodeAt(this.pos) !== LT) giveUp();
+    this.elements();
+    this.misc();
+    if (this.pos !== this.end) giveUp();
+  }
+
+  /** White space, comments and processing instructions, before or after the root. */
+  private misc(): void {
+    const text = this.text;
+    for (;;) {
+      while (this.pos < this.end && isSpace(text.charCodeAt(this.pos))) this.pos++;
+      if (text.charCodeAt(this.pos) !== LT) return;
+      const next = text.charCodeAt(this.pos + 1);
+      if (next === QUESTION) this.processingInstruction();
+      else if (next === BANG && text.startsWith('<!--', this.pos)) this.comment();
+      else return;
+    }
+  }
+
+  /** `<?xml version="1.0" (encoding="...")? (standalone="yes|no")? ?>`, nothing else. */
+  private xmlDeclaration(): void {
+    const match = XML_DECLARATION.exec(this.text);
+    if (!match) giveUp();
+    this.pos = match[0].length;
+  }
+
+  /** The root element and everything in it, without recursion. */
+  private elements(): void {
+    const text = this.text;
+    const handler = this.handler;
+    // The qualified names and scopes of the open elements.
+    const names: string[] = [];
+    const scopes: NamespaceScope[] = [];
+    for (;;) {
+      const lt = text.indexOf('<', this.pos);
+      if (lt < 0) giveUp();
+      if (lt > this.pos) this.characters(this.pos, lt);
+      this.pos = lt;
+      const next = text.charCodeAt(lt + 1);
+      if (next === SLASH) {
+        const qname = names.pop();
+        if (qname === undefined) giveUp();
+        scopes.pop();
+        this.endTag(qname);
+        this.flushText();
+        handler.end();
+        if (names.length === 0) return;
+      } else if (next === BANG) {
+        if (text.startsWith('<!--', lt)) this.comment();
+        else if (text.startsWith('<![CDATA[', lt)) this.cdata();
+        else giveUp();
+      } else if (next === QUESTION) {
+        this.processingInstruction();
+      } else {
+        this.flushText();
+        if (names.length >= this.limits.maxDepth) giveUp();
+        const outer = names.length === 0 ? NamespaceScope.initial : scopes[scopes.length - 1]!;
+        const qname = this.startTag(outer);
+        const scope = this.scope;
+        handler.start(this.tag, scope);
+        if (this.empty) {
+          handler.end();
+          if (names.length === 0) return;
+        } else {
+          names.push(qname);
+          scopes.push(scope);
+        }
+      }
+    }
+  }
+
+  /** Reads a start tag into this.tag; returns its qualified name, and its scope in this.scope. */
+  private startTag(outer: NamespaceScope): string {
+    const text = this.text;
+    // The element's point first: the line count only moves forward, and attributes come later.
+    const column = this.positions ? this.point(this.pos) : 0;
+    const line = this.positions ? this.line : 0;
+    this.pos++;
+    const qname = this.qname();
+    const colon = this.colon;
+    let attributes: Attribute[] | undefined;
+    let declarations: NamespaceDeclaration[] | undefined;
+    let prefixed = false;
+    this.empty = false;
+    for (;;) {
+      const spaceStart = this.pos;
+      while (isSpace(text.charCodeAt(this.pos))) this.pos++;
+      const unit = text.charCodeAt(this.pos);
+      if (unit === GT) {
+        this.pos++;
+        break;
+      }
+      if (unit === SLASH) {
+        if (text.charCodeAt(this.pos + 1) !== GT) giveUp();
+        this.pos += 2;
+        this.empty = true;
+        break;
+      }
+      // Attributes are separated from the name and from each other by white space.
+      if (this.pos === spaceStart) giveUp();
+      const nameAt = this.pos;
+      const name = this.qname();
+      const nameColon = this.colon;
+      while (isSpace(text.charCodeAt(this.pos))) this.pos++;
+      if (text.charCodeAt(this.pos) !== EQUALS) giveUp();
+      this.pos++;
+      while (isSpace(text.charCodeAt(this.pos))) this.pos++;
+      const value = this.attributeValue();
+      if (name === 'xmlns' || (nameColon === 5 && name.startsWith('xmlns'))) {
+        (declarations ??= []).push(declaration(name, value));
+        continue;
+      }
+      // Other names starting with xmlns are reserved: leave them to the conformant parser.
+      if (name.startsWith('xmlns')) giveUp();
+      const attribute: Attribute = {
+        // Resolved below, once every declaration of the tag is known.
+        namespace: '',
+        name: nameColon < 0 ? name : name.slice(nameColon + 1),
+        prefix: nameColon < 0 ? '' : name.slice(0, nameColon),
+        value,
+        line: 0,
+        column: this.positions ? this.point(nameAt) : 0,
+      };
+      if (this.positions) attribute.line = this.line;
+      if (nameColon >= 0) prefixed = true;
+      if (attributes) {
+        for (let i = 0; i < attributes.length; i++) {
+          if (attributes[i]!.name === attribute.name && attributes[i]!.prefix === attribute.prefix) giveUp();
+        }
+        attributes.push(attribute);
+      } else {
+        attributes = [attribute];
+      }
+    }
+    if (declarations && hasDuplicatePrefix(declarations)) giveUp();
+    const scope = declarations ? outer.declare(declarations) : outer;
+    if (attributes && prefixed) resolveAttributes(attributes, scope);
+
+    const prefix = colon < 0 ? '' : qname.slice(0, colon);
+    if (prefix === 'xml' || prefix === 'xmlns') giveUp();
+    const namespace = scope.lookup(prefix);
+    if (namespace === undefined) giveUp();
+    const tag = this.tag;
+    tag.namespace = namespace;
+    tag.name = colon < 0 ? qname : qname.slice(colon + 1);
+    tag.prefix = prefix;
+    tag.attributes = attributes ?? NO_ATTRIBUTES;
+    tag.namespaceDeclarations = declarations ?? NO_ATTRIBUTES;
+    tag.line = line;
+    tag.column = column;
+    this.scope = scope;
+    return qname;
+  }
+
+  /** A QName of ASCII name characters, or one the full Name production accepts. */
+  private qname(): string {
+    const text = this.text;
+    const start = this.pos;
+    let unit = text.charCodeAt(start);
+    if (unit >= 0x80) return this.unicodeQname(start);
+    if (NAME_CHAR[unit] !== 3 || unit === COLON) giveUp();
+    let colon = -1;
+    let i = start + 1;
+    let hash = unit;
+    for (;;) {
+      unit = text.charCodeAt(i);
+      if (unit < 0x80 && NAME_CHAR[unit]) {
+        hash = (Math.imul(hash, 31) + unit) | 0;
+        if (unit === COLON) {
+          if (colon >= 0) giveUp();
+          colon = i;
+          const after = text.charCodeAt(i + 1);
+          // The local part is an NCName: it starts with a name-start character.
+          if (!(after < 0x80 && NAME_CHAR[after] === 3)) giveUp();
+        }
+        i++;
+      } else if (unit >= 0x80) {
+        return this.unicodeQname(start);
+      } else {
+        break;
+      }
+    }
+    this.pos = i;
+    this.colon = colon < 0 ? -1 : colon - start;
+    return internedName(text, start, i, hash);
+  }
+
+  /** A name with characters beyond ASCII: checked against production [5], colons by hand. */
+  private unicodeQname(start: number): string {
+    const text = this.text;
+    let i = start;
+    while (i < this.end) {
+      const unit = text.charCodeAt(i);
+      if (isSpace(unit) || unit === EQUALS || unit === SLASH || unit === GT) break;
+      i++;
+    }
+    const name = text.slice(start, i);
+    if (name === '' || firstNonNameChar(name) !== -1) giveUp();
+    const colon = name.indexOf(':');
+    if (colon !== name.lastIndexOf(':') || colon === 0 || colon === name.length - 1) giveUp();
+    if (colon > 0 && firstNonNameChar(name.slice(colon + 1)) !== -1) giveUp();
+    this.pos = i;
+    this.colon = colon;
+    return name;
+  }
+
+  /** A quoted value, references resolved and white space normalized (XML 1.0 section 3.3.3). */
+  private attributeValue(): string {
+    const text = this.text;
+    const quote = text.charCodeAt(this.pos);
+    if (quote !== DQUOTE && quote !== SQUOTE) giveUp();
+    const start = this.pos + 1;
+    const close = text.indexOf(quote === DQUOTE ? '"' : "'", start);
+    if (close < 0) giveUp();
+    if (this.lt(start) < close) giveUp();
+    if (close - start > this.limits.maxTextLength) giveUp();
+    this.pos = close + 1;
+    const hasAmp = this.amp(start) < close;
+    const hasBreak = this.lf(start) < close || this.tab(start) < close || this.cr(start) < close;
+    if (!hasAmp && !hasBreak) return text.slice(start, close);
+    let raw = text.slice(start, close);
+    // Line ends first (CR LF is one), then each literal white space character becomes a space;
+    // a character reference to white space stays what it names, so references go last.
+    if (hasBreak) raw = raw.replace(LINE_END_OR_SPACE, ' ');
+    return hasAmp ? resolveReferences(raw) : raw;
+  }
+
+  /** Character data from `start` to the `<` at `end`: kept for the current text node. */
+  private characters(start: number, end: number): void {
+    const text = this.text;
+    if (this.textParts.length === 0 && !this.handler.keepsWhiteSpace() && isAllSpace(text, start, end)) return;
+    if (this.cdataEnd(start) < end) giveUp();
+    let piece = text.slice(start, end);
+    if (this.cr(start) < end) piece = piece.replace(LINE_END, '\n');
+    if (this.amp(start) < end) piece = resolveReferences(piece);
+    this.addText(piece, start);
+  }
+
+  private cdata(): void {
+    const start = this.pos + 9;
+    const close = this.text.indexOf(']]>', start);
+    if (close < 0 || close === start) giveUp();
+    let piece = this.text.slice(start, close);
+    if (this.cr(start) < close) piece = piece.replace(LINE_END, '\n');
+    this.addText(piece, this.pos);
+    this.pos = close + 3;
+  }
+
+  private addText(piece: string, at: number): void {
+    if (this.textParts.length === 0) {
+      this.textColumn = this.positions ? this.point(at) : 0;
+      this.textLine = this.positions ? this.line : 0;
+      this.textUnits = 0;
+    }
+    this.textUnits += piece.length;
+    if (this.textUnits > this.limits.maxTextLength) giveUp();
+    this.textParts.push(piece);
+  }
+
+  private flushText(): void {
+    const parts = this.textParts;
+    if (parts.length === 0) return;
+    this.textParts = [];
+    this.handler.text(parts.length === 1 ? parts[0]! : parts.join(''), this.textLine, this.textColumn);
+  }
+
+  /** `</qname S?>` closing the element opened as `qname`. */
+  private endTag(qname: string): void {
+    const text = this.text;
+    const nameStart = this.pos + 2;
+    if (!text.startsWith(qname, nameStart)) giveUp();
+    let i = nameStart + qname.length;
+    while (isSpace(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) !== GT) giveUp();
+    this.pos = i + 1;
+  }
+
+  /** `<!-- ... -->` with no `--` inside and no `-` before the end. */
+  private comment(): void {
+    const start = this.pos + 4;
+    const close = this.text.indexOf('--', start);
+    if (close < 0 || this.text.charCodeAt(close + 2) !== GT) giveUp();
+    this.pos = close + 3;
+  }
+
+  /** `<?target ...?>`: a target that is an NCName other than xml in any case. */
+  private processingInstruction(): void {
+    const text = this.text;
+    this.pos += 2;
+    const target = this.qname();
+    if (target.includes(':') || target.toLowerCase() === 'xml') giveUp();
+    const close = text.indexOf('?>', this.pos);
+    if (close < 0) giveUp();
+    if (close > this.pos && !isSpace(text.charCodeAt(this.pos))) giveUp();
+    this.pos = close + 2;
+  }
+
+  /** Advances the line count to `offset` and returns its 1-based column, in code points. */
+  private point(offset: number): number {
+    while (this.nextBreak < offset) {
+      const at = this.nextBreak;
+      this.line++;
+      // A CR LF pair is one line end.
+      this.lineStart = this.text.charCodeAt(at) === CR && this.text.charCodeAt(at + 1) === LF ? at + 2 : at + 1;
+      this.nextBreak = this.findBreak(this.lineStart);
+      this.pairsUpTo = this.lineStart;
+      this.pairs = 0;
+    }
+    if (!this.hasPairs) return offset - this.lineStart + 1;
+    const text = this.text;
+    for (let i = this.pairsUpTo; i < offset; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit >= 0xdc00 && unit <= 0xdfff && i > this.lineStart) this.pairs++;
+    }
+    this.pairsUpTo = Math.max(this.pairsUpTo, offset);
+    return offset - this.lineStart + 1 - this.pairs;
+  }
+
+  private findBreak(from: number): number {
+    const lf = this.text.indexOf('\n', from);
+    const cr = this.hasCr ? this.text.indexOf('\r', from) : -1;
+    const found = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+    return found < 0 ? this.end : found;
+  }
+
+  // The next occurrence at or after `from` of characters that need care; each only moves forward.
+  private amp(from: number): number {
+    return this.nextAmp >= from ? this.nextAmp : (this.nextAmp = after(this.text, '&', from));
+  }
+  private lt(from: number): number {
+    return this.nextLt >= from ? this.nextLt : (this.nextLt = after(this.text, '<', from));
+  }
+  private tab(from: number): number {
+    return this.nextTab >= from ? this.nextTab : (this.nextTab = after(this.text, '\t', from));
+  }
+  private lf(from: number): number {
+    return this.nextLf >= from ? this.nextLf : (this.nextLf = after(this.text, '\n', from));
+  }
+  private cr(from: number): number {
+    return this.nextCr >= from ? this.nextCr : (this.nextCr = after(this.text, '\r', from));
+  }
+  private cdataEnd(from: number): number {
+    return this.nextCdataEnd >= from ? this.nextCdataEnd : (this.nextCdataEnd = after(this.text, ']]>', from));
+  }
+}
+
+/** A SourceAttribute while its tag is read: the namespace is set once the scope is known. */
+interface Attribute {
+  namespace: string;
+  readonly name: string;
+  readonly prefix: string;
+  readonly value: string;
+  line: number;
+  readonly column: number;
+}
+
+/** Prefixed attribute names resolved; two with one expanded name make us give up. */
+function resolveAttributes(attributes: Attribute[], scope: NamespaceScope): void {
+  for (let i = 0; i < attributes.length; i++) {
+    const attribute = attributes[i]!;
+    if (attribute.prefix === '') continue;
+    const bound = scope.lookup(attribute.prefix);
+    if (bound === undefined) giveUp();
+    attribute.namespace = bound;
+    for (let j = 0; j < i; j++) {
+      if (attributes[j]!.name === attribute.name && attributes[j]!.namespace === bound) giveUp();
+    }
+  }
+}
+
+
+/**
+ * Names, kept across documents: a document repeats a few names many times, so each is made
+ * once instead of sliced out of the text at every tag. Keyed by a hash of the characters and
+ * checked against them; the cache stops growing at a fixed size.
+ */
+const NAMES = new Map<number, string>();
+const MAX_NAMES = 4096;
+
+function internedName(text: string, start: number, end: number, hash: number): string {
+  const known = NAMES.get(hash);
+  if (known !== undefined && known.length === end - start && text.startsWith(known, start)) return known;
+  const name = text.slice(start, end);
+  if (known === undefined && NAMES.size < MAX_NAMES) NAMES.set(hash, name);
+  return name;
+}
+
+function isAllSpace(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** indexOf, with the end of the text instead of -1. */
+function after(text: string, what: string, from: number): number {
+  const found = text.indexOf(what, from);
+  return found < 0 ? text.length : found;
+}
+
+const XML_DECLARATION =
+  /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.0"|'1\.0')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*\?>/;
+
+const LINE_END = /\r\n?/g;
+const LINE_END_OR_SPACE = /\r\n|[\t\n\r]/g;
+
+/** A namespace declaration we can take as written; anything reserved or unusual gives up. */
+function declaration(name: string, uri: string): NamespaceDeclaration {
+  const prefix = name.length === 5 ? '' : name.slice(6);
+  if (prefix === 'xml' || prefix === 'xmlns' || uri === XML_NAMESPACE || uri === XMLNS_NAMESPACE) giveUp();
+  if (prefix !== '' && uri === '') giveUp();
+  if (uri !== uri.trim()) giveUp();
+  return { prefix, uri };
+}
+
+function hasDuplicatePrefix(declarations: readonly NamespaceDeclaration[]): boolean {
+  for (let i = 1; i < declarations.length; i++) {
+    for (let j = 0; j < i; j++) if (declarations[i]!.prefix === declarations[j]!.prefix) return true;
+  }
+  return false;
+}
+
+const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
+
+/** Resolves the five predefined entities and character references; gives up on anything else. */
+function resolveReferences(raw: string): string {
+  let out = '';
+  let from = 0;
+  for (let amp = raw.indexOf('&'); amp >= 0; amp = raw.indexOf('&', from)) {
+    const semi = raw.indexOf(';', amp + 1);
+    if (semi < 0 || semi - amp > 12) giveUp();
+    out += raw.slice(from, amp) + referenced(raw.slice(amp + 1, semi));
+    from = semi + 1;
+  }
+  return out + raw.slice(from);
+}
+
+function referenced(name: string): string {
+  if (name.charCodeAt(0) !== 0x23) {
+    const entity = Object.hasOwn(PREDEFINED, name) ? PREDEFINED[name] : undefined;
+    return entity ?? giveUp();
+  }
+  const hex = name.charCodeAt(1) === 0x78;
+  const digits = name.slice(hex ? 2 : 1);
+  if (!(hex ? /^[0-9A-Fa-f]+$/ : /^[0-9]+$/).test(digits)) giveUp();
+  const code = Number.parseInt(digits, hex ? 16 : 10);
+  const isChar =
+    code === 0x09 ||
+    code === 0x0a ||
+    code === 0x0d ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff);
+  if (!isChar) giveUp();
+  return String.fromCodePoint(code);
+}

@@ -1,0 +1,121 @@
+/**
+ * The fast paths must never change an answer, only how soon it comes. For every sample, corpus
+ * instance, hand-made edge case and thousands of seeded byte mutants:
+ *
+ * - the fast reader either gives up or builds the very tree the conformant parser builds, with
+ *   the same positions;
+ * - the fast validator either gives up or says valid where the full path says valid with no
+ *   diagnostic at all, with a model value equal to the full path's; validating without binding
+ *   claims exactly the documents binding claims.
+ *
+ * Each check also counts how often the fast paths claimed a document, so a change that makes
+ * them give up on everything (and so pass trivially) fails too.
+ */
+import { describe, expect, it } from 'vitest';
+import { registry } from '../../generated/src/registry.js';
+import { parseFullPath } from '../../runtime/src/document.js';
+import { resolveLimits } from '../../runtime/src/limits.js';
+import type { SchemaRegistry } from '../../runtime/src/schema/registry.js';
+import { validateFast } from '../../runtime/src/validate/fast-validator.js';
+import { decodeXml } from '../../runtime/src/xml/decode.js';
+import { readFast } from '../../runtime/src/xml/fast-reader.js';
+import { readXml } from '../../runtime/src/xml/read-xml.js';
+import { mutateBytes } from '../support/byte-mutants.js';
+import { corpusCases, sampleDocuments } from '../support/documents.js';
+import { CORPUS_AVAILABLE, CORPUS_SKIP_REASON } from '../support/paths.js';
+import { Prng } from '../support/prng.js';
+
+const limits = resolveLimits({});
+const encoder = new TextEncoder();
+
+interface Claims {
+  reader: number;
+  validator: number;
+}
+
+/** Compares both fast paths with the full path on one document; counts what they claimed. */
+function compare(registry: SchemaRegistry, bytes: Uint8Array, name: string, claims: Claims): void {
+  const decoded = decodeXml(bytes);
+  if ('error' in decoded) return;
+  const fastTree = readFast(decoded.text, limits);
+  if (fastTree) {
+    claims.reader++;
+    const conformant = readXml(bytes, { fast: false });
+    expect(conformant.diagnostics, `${name}: the fast reader accepted a document the parser refuses`).toEqual([]);
+    expect(fastTree, `${name}: the fast reader's tree differs`).toEqual(conformant.root);
+  }
+  const bound = validateFast(registry, undefined, decoded.text, limits, { compat: [], bind: true });
+  const unbound = validateFast(registry, undefined, decoded.text, limits, { compat: [], bind: false });
+  expect(unbound !== undefined, `${name}: validating alone and binding disagree on taking the fast path`).toBe(bound !== undefined);
+  if (!bound) return;
+  claims.validator++;
+  const full = parseFullPath(registry, undefined, bytes);
+  expect(full.diagnostics, `${name}: the fast validator accepted a document the full path faults`).toEqual([]);
+  expect(full.ok).toBe(true);
+  if (full.ok) expect(bound.value, `${name}: the fast validator's model differs`).toEqual(full.value);
+}
+
+const EVFW = 'urn:oma:xml:cpm:evfw';
+const event = (index: string, object = '<object uid="1" folder-path="a/"><message-id>m1</message-id></object>') =>
+  `<event-cpm-imap type="flags" index="${index}"><operation name="add" flags="\\Seen">${object}</operation></event-cpm-imap>`;
+
+/** What the reader must get exactly right: line ends, references, CDATA, comments, prefixes. */
+const EDGE_CASES: Record<string, string> = {
+  'CR LF line ends': `<?xml version="1.0"?>\r\n<cpm-evfw xmlns="${EVFW}">\r\n  ${event('a')}\r\n</cpm-evfw>\r\n`,
+  'lone CR line ends': `<cpm-evfw xmlns="${EVFW}">\r${event('a')}\r</cpm-evfw>`,
+  'characters outside the BMP before a tag': `<cpm-evfw xmlns="${EVFW}"><!-- \u{1F600}\u{1F600} -->${event('\u{1F600}')}</cpm-evfw>`,
+  'references in text and attributes': `<cpm-evfw xmlns="${EVFW}">${event('a&amp;b&#x41;&#66;&lt;', '<object uid="&#9;1&#10;" folder-path="a&#x20;b/"><message-id>m&amp;1&#x2D;</message-id></object>')}</cpm-evfw>`,
+  'white space in attribute values': `<cpm-evfw xmlns="${EVFW}">${event('a\tb\nc\r\nd')}</cpm-evfw>`,
+  'CDATA, comments and PIs inside text': `<cpm-evfw xmlns="${EVFW}">${event('a', '<object uid="1"><message-id>m<!-- c --><![CDATA[<x>&]]><?pi data?>1</message-id></object>')}</cpm-evfw>`,
+  'a prefixed root and children': `<e:cpm-evfw xmlns:e="${EVFW}"><e:event-cpm-imap type="flags" index="a"><e:operation name="add" flags="\\Seen"><e:object uid="1"><e:message-id>m</e:message-id></e:object></e:operation></e:event-cpm-imap></e:cpm-evfw>`,
+  'xml:lang and a schema location hint': `<cpm-evfw xmlns="${EVFW}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${EVFW} cpm-evfw.xsd">${event('a').replace('<object ', '<object xml:lang="en" ')}</cpm-evfw>`,
+  'a default namespace undeclared below': `<cpm-evfw xmlns="${EVFW}">${event('a', '<object uid="1"><message-id>m</message-id><x xmlns=""/></object>')}</cpm-evfw>`,
+  'a duplicate index (unique constraint)': `<cpm-evfw xmlns="${EVFW}">${event('a')}${event('a')}</cpm-evfw>`,
+  'non-ASCII names': `<cpm-evfw xmlns="${EVFW}" xmlns:é="urn:x">${event('a', '<object uid="1"><message-id>m</message-id><é:données é:clé="v"/></object>')}</cpm-evfw>`,
+  'an attribute in two spellings of one namespace': `<cpm-evfw xmlns="${EVFW}" xmlns:a="urn:x" xmlns:b="urn:x">${event('a', '<object uid="1"><message-id>m</message-id><a:x a:y="1" b:y="2"/></object>')}</cpm-evfw>`,
+  'text outside the root': `<cpm-evfw xmlns="${EVFW}">${event('a')}</cpm-evfw>x`,
+  'a comment ending in three dashes': `<cpm-evfw xmlns="${EVFW}"><!-- a --->${event('a')}</cpm-evfw>`,
+  'an empty CDATA section': `<cpm-evfw xmlns="${EVFW}">${event('a', '<object uid="1"><message-id>m<![CDATA[]]></message-id></object>')}</cpm-evfw>`,
+  'version 1.1': `<?xml version="1.1"?><cpm-evfw xmlns="${EVFW}">${event('a')}</cpm-evfw>`,
+};
+
+describe('the fast paths agree with the full path', () => {
+  it('on every sample document', () => {
+    const claims: Claims = { reader: 0, validator: 0 };
+    const samples = sampleDocuments();
+    for (const doc of samples) compare(registry, doc.bytes, doc.name, claims);
+    // Every valid sample is well-formed, and most are plain enough for the fast validator.
+    expect(claims.reader).toBeGreaterThanOrEqual(sampleDocuments('valid').length);
+    expect(claims.validator).toBeGreaterThan(sampleDocuments('valid').length / 2);
+  });
+
+  it('on edge cases of the reader', () => {
+    const claims: Claims = { reader: 0, validator: 0 };
+    for (const [name, text] of Object.entries(EDGE_CASES)) compare(registry, encoder.encode(text), name, claims);
+    expect(claims.reader).toBeGreaterThan(Object.keys(EDGE_CASES).length / 2);
+  });
+
+  it.each([1, 2, 3, 4])('on 500 byte mutants of the samples, seed %i', (seed) => {
+    const prng = new Prng(seed);
+    const claims: Claims = { reader: 0, validator: 0 };
+    const samples = sampleDocuments('valid');
+    for (let n = 0; n < 500; n++) {
+      const doc = prng.pick(samples);
+      compare(registry, mutateBytes(doc.bytes, prng), `${doc.name}, mutant ${n} of seed ${seed}`, claims);
+    }
+    // Some mutants stay well-formed (a changed letter in a text): the comparison must see them.
+    expect(claims.reader).toBeGreaterThan(20);
+  });
+});
+
+describe(`the fast paths agree with the full path on the corpus${CORPUS_AVAILABLE ? '' : ` (${CORPUS_SKIP_REASON})`}`, () => {
+  if (!CORPUS_AVAILABLE) it.skip(CORPUS_SKIP_REASON, () => undefined);
+  for (const c of corpusCases()) {
+    it(c.set, () => {
+      const claims: Claims = { reader: 0, validator: 0 };
+      for (const instance of c.instances) compare(c.registry, instance.bytes, `${c.set}/${instance.name}`, claims);
+      // Some corpus folders hold schemas only.
+      if (c.instances.length > 0) expect(claims.reader).toBeGreaterThan(0);
+    });
+  }
+});
