@@ -23,10 +23,11 @@ class Cursor {
   }
 }
 
-const isAlpha = (c: string): boolean => /^[A-Za-z]$/.test(c);
-const isDigit = (c: string): boolean => /^[0-9]$/.test(c);
-const isHex = (c: string): boolean => /^[0-9A-Fa-f]$/.test(c);
-const isUnreserved = (c: string): boolean => /^[A-Za-z0-9\-._~]$/.test(c);
+// One character each ('' past the end), compared by code: these run once per character.
+const isAlpha = (c: string): boolean => c.length === 1 && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+const isDigit = (c: string): boolean => c.length === 1 && c >= '0' && c <= '9';
+const isHex = (c: string): boolean => isDigit(c) || (c.length === 1 && ((c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f')));
+const isUnreserved = (c: string): boolean => isAlpha(c) || isDigit(c) || c === '-' || c === '.' || c === '_' || c === '~';
 const isSubDelim = (c: string): boolean => c !== '' && "!$&()*+,;='".includes(c);
 
 function isPctEncoded(cur: Cursor): boolean {
@@ -152,7 +153,19 @@ function relativeRef(s: string): boolean {
   return queryAndFragment(cur);
 }
 
+/**
+ * Values every URI reference parser accepts, whatever its details: a path of pchars without
+ * "%", "?", "#" or brackets, after an optional scheme, and not starting an authority ("//").
+ * Most values are like this ("Default/conv1/", "tel:+331234", "sip:a@b"); the rest are parsed.
+ */
+export const PLAIN_REFERENCE = /^(?:[A-Za-z][A-Za-z0-9+.-]*:(?!\/\/)|(?![^/]*:)(?!\/\/))[A-Za-z0-9\-._~!$&()*+,;=:@/]*$/;
+
 export function isAnyUri(value: string): boolean {
+  return PLAIN_REFERENCE.test(value) || parsesAsUriReference(value);
+}
+
+/** The full check, libxml2's way; PLAIN_REFERENCE is a shortcut to a subset of what it accepts. */
+export function parsesAsUriReference(value: string): boolean {
   const escaped = value.replace(UNWISE, '_');
   return absoluteUri(escaped) || relativeRef(escaped);
 }

@@ -352,11 +352,9 @@ class FastReader {
     if (NAME_CHAR[unit] !== 3 || unit === COLON) giveUp();
     let colon = -1;
     let i = start + 1;
-    let hash = unit;
     for (;;) {
       unit = text.charCodeAt(i);
       if (unit < 0x80 && NAME_CHAR[unit]) {
-        hash = (Math.imul(hash, 31) + unit) | 0;
         if (unit === COLON) {
           if (colon >= 0) giveUp();
           colon = i;
@@ -373,7 +371,7 @@ class FastReader {
     }
     this.pos = i;
     this.colon = colon < 0 ? -1 : colon - start;
-    return internedName(text, start, i, hash);
+    return internedName(text, start, i);
   }
 
   /** A name with characters beyond ASCII: checked against production [5], colons by hand. */
@@ -562,17 +560,19 @@ function resolveAttributes(attributes: Attribute[], scope: NamespaceScope): void
 
 /**
  * Names, kept across documents: a document repeats a few names many times, so each is made
- * once instead of sliced out of the text at every tag. Keyed by a hash of the characters and
- * checked against them; the cache stops growing at a fixed size.
+ * once instead of sliced out of the text at every tag. Keyed by length and first and last
+ * characters (ASCII, so they fit) and checked against the text; the cache stops growing at a
+ * fixed size, and a name whose key is taken is sliced as usual.
  */
 const NAMES = new Map<number, string>();
 const MAX_NAMES = 4096;
 
-function internedName(text: string, start: number, end: number, hash: number): string {
-  const known = NAMES.get(hash);
+function internedName(text: string, start: number, end: number): string {
+  const key = (end - start) * 16384 + text.charCodeAt(start) * 128 + text.charCodeAt(end - 1);
+  const known = NAMES.get(key);
   if (known !== undefined && known.length === end - start && text.startsWith(known, start)) return known;
   const name = text.slice(start, end);
-  if (known === undefined && NAMES.size < MAX_NAMES) NAMES.set(hash, name);
+  if (known === undefined && NAMES.size < MAX_NAMES) NAMES.set(key, name);
   return name;
 }
 
