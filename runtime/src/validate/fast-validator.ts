@@ -104,6 +104,8 @@ interface Plan {
   readonly identity: readonly SimpleIdentity[] | undefined;
   /** For element content whose children can be bound as they come: where each goes. */
   readonly direct: ReadonlyMap<Leaf, DirectBinding> | undefined;
+  /** Then also: the array properties the model starts with, empty. */
+  readonly arrays: readonly string[];
 }
 
 /** An xs:unique or xs:key the fast path can check as children arrive. */
@@ -175,8 +177,11 @@ class ValidatingHandler implements FastHandler {
     if (plan.type) {
       const content = plan.type.content;
       if (content.kind === 'elements') particle = content.particle;
-      // Binding as children come needs the array properties there from the start.
-      if (this.bind) model = plan.direct && particle ? initialize({}, [particle]) : {};
+      if (this.bind) {
+        model = {};
+        // Binding as children come needs the array properties there from the start.
+        for (const property of plan.arrays) model[property] = [];
+      }
       this.attributes(tag.attributes, plan, scope, model);
     } else if (tag.attributes.length > 0 && !onlyXsi(tag.attributes)) {
       giveUp();
@@ -301,7 +306,8 @@ function plansOf(registry: SchemaRegistry): WeakMap<ElementDescriptor, Plan> {
   return plans;
 }
 
-const HAND_OVER: Plan = { content: undefined, type: undefined, simple: undefined, requiredAttributes: 0, identity: undefined, direct: undefined };
+const NO_ARRAYS: readonly string[] = [];
+const HAND_OVER: Plan = { content: undefined, type: undefined, simple: undefined, requiredAttributes: 0, identity: undefined, direct: undefined, arrays: NO_ARRAYS };
 
 function makePlan(registry: SchemaRegistry, decl: ElementDescriptor): Plan {
   if (decl.fixed !== undefined) return HAND_OVER;
@@ -310,7 +316,7 @@ function makePlan(registry: SchemaRegistry, decl: ElementDescriptor): Plan {
   if (decl.type.kind === 'any') return HAND_OVER;
   if (decl.type.kind === 'simple') {
     if (identifierKind(decl.type.type)) return HAND_OVER;
-    return { content: Content.Simple, type: undefined, simple: decl.type.type, requiredAttributes: 0, identity, direct: undefined };
+    return { content: Content.Simple, type: undefined, simple: decl.type.type, requiredAttributes: 0, identity, direct: undefined, arrays: NO_ARRAYS };
   }
   const type = registry.complexType(decl.type.ref);
   if (type.anyAttribute || type.attributes.some((a) => a.fixed !== undefined || identifierKind(a.type))) return HAND_OVER;
@@ -318,11 +324,13 @@ function makePlan(registry: SchemaRegistry, decl: ElementDescriptor): Plan {
   const content = type.content;
   if (content.kind === 'simple') {
     if (identifierKind(content.type)) return HAND_OVER;
-    return { content: Content.Simple, type, simple: content.type, requiredAttributes, identity, direct: undefined };
+    return { content: Content.Simple, type, simple: content.type, requiredAttributes, identity, direct: undefined, arrays: NO_ARRAYS };
   }
-  if (content.kind === 'empty') return { content: Content.Empty, type, simple: undefined, requiredAttributes, identity, direct: undefined };
+  if (content.kind === 'empty') return { content: Content.Empty, type, simple: undefined, requiredAttributes, identity, direct: undefined, arrays: NO_ARRAYS };
   if (automatonFor(content.particle, registry).allGroups.length > 0) return HAND_OVER;
-  return { content: Content.Elements, type, simple: undefined, requiredAttributes, identity, direct: directBindings(content.particle) };
+  const direct = directBindings(content.particle);
+  const arrays = direct ? Object.keys(initialize({}, [content.particle])) : NO_ARRAYS;
+  return { content: Content.Elements, type, simple: undefined, requiredAttributes, identity, direct, arrays };
 }
 
 /** The constraints as child name tests and attribute fields; null when any is not that simple. */
