@@ -13,6 +13,7 @@ import { ElementReader } from './validate/element-reader.js';
 import type { CompatOption } from './validate/known-deviations.js';
 import { validateFast } from './validate/fast-validator.js';
 import { decodeXml } from './xml/decode.js';
+import { readFast } from './xml/fast-reader.js';
 import { readXml } from './xml/read-xml.js';
 import type { Profile } from './rules/rule-descriptor.js';
 import { runRules } from './rules/run-rules.js';
@@ -54,9 +55,7 @@ export class ModelError extends Error {
  * the registry when it is undefined; the value is then the root's model value).
  */
 export function parseDocument<T>(registry: SchemaRegistry, rootKey: string | undefined, input: string | Uint8Array, options: ParseOptions = {}): ParseResult<T> {
-  const fast = fastPath(registry, rootKey, input, options, true);
-  if (fast) return { ok: true, value: fast.value as T, diagnostics: [] };
-  return parseFullPath(registry, rootKey, input, options);
+  return (fastPath(registry, rootKey, input, options, true) as ParseResult<T> | undefined) ?? parseFullPath(registry, rootKey, input, options);
 }
 
 /**
@@ -84,12 +83,12 @@ export function parseFullPath<T>(registry: SchemaRegistry, rootKey: string | und
 }
 
 /**
- * A valid document without prose rules to apply is read in one pass with no source tree
- * (validate/fast-validator.ts). Anything else, and any document with a fault, falls through to
- * the full path, which reports every diagnostic with its position.
+ * A valid document is read in one pass with no source tree (validate/fast-validator.ts); its
+ * prose rules, if the profile has any, then read the tree the fast reader builds. Any document
+ * with a schema fault, and anything the fast path does not handle, falls through to the full
+ * path, which reports every diagnostic with its position. The value is read only if `bind`.
  */
-function fastPath(registry: SchemaRegistry, rootKey: string | undefined, input: string | Uint8Array, options: ParseOptions, bind: boolean): { value: unknown } | undefined {
-  if ((options.profile ?? 'xsd') !== 'xsd') return undefined;
+function fastPath(registry: SchemaRegistry, rootKey: string | undefined, input: string | Uint8Array, options: ParseOptions, bind: boolean): ParseResult<unknown> | undefined {
   const limits = resolveLimits(options.limits);
   const size = typeof input === 'string' ? input.length : input.byteLength;
   // Within the limit by UTF-16 units means within it by characters; beyond, the full path counts.
@@ -97,7 +96,15 @@ function fastPath(registry: SchemaRegistry, rootKey: string | undefined, input: 
   const decoded = decodeXml(input);
   if ('error' in decoded) return undefined;
   try {
-    return validateFast(registry, rootKey, decoded.text, limits, { compat: options.compat ?? [], bind });
+    const valid = validateFast(registry, rootKey, decoded.text, limits, { compat: options.compat ?? [], bind });
+    if (!valid) return undefined;
+    const profile = options.profile ?? 'xsd';
+    if (profile === 'xsd') return { ok: true, value: valid.value, diagnostics: [] };
+    const root = readFast(decoded.text, limits);
+    if (!root) return undefined;
+    const sink = new DiagnosticSink(limits.maxErrors);
+    runRules(root, registry.ruleSets(), profile, sink);
+    return sink.errorCount > 0 ? { ok: false, diagnostics: sink.items } : { ok: true, value: valid.value, diagnostics: sink.items };
   } catch {
     // A bug of the fast path is no reason to fail: the full path reads the document again.
     return undefined;
@@ -106,8 +113,7 @@ function fastPath(registry: SchemaRegistry, rootKey: string | undefined, input: 
 
 /** Every diagnostic of a document: errors and warnings. Empty means valid and clean. */
 export function validateDocument(registry: SchemaRegistry, rootKey: string | undefined, input: string | Uint8Array, options: ParseOptions = {}): readonly Diagnostic[] {
-  if (fastPath(registry, rootKey, input, options, false)) return [];
-  return parseFullPath(registry, rootKey, input, options).diagnostics;
+  return (fastPath(registry, rootKey, input, options, false) ?? parseFullPath(registry, rootKey, input, options)).diagnostics;
 }
 
 export function serializeDocument<T>(registry: SchemaRegistry, rootKey: string, value: T, options: SerializeOptions = {}): string {

@@ -6,14 +6,18 @@
  *   the same positions;
  * - the fast validator either gives up or says valid where the full path says valid with no
  *   diagnostic at all, with a model value equal to the full path's; validating without binding
- *   claims exactly the documents binding claims.
+ *   claims exactly the documents binding claims;
+ * - with the prose rules of the spec and invite profiles, parseDocument's whole answer is the
+ *   full path's.
  *
  * Each check also counts how often the fast paths claimed a document, so a change that makes
  * them give up on everything (and so pass trivially) fails too.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { registry } from '../../generated/src/registry.js';
-import { parseFullPath } from '../../runtime/src/document.js';
+import { parseDocument, parseFullPath } from '../../runtime/src/document.js';
 import { resolveLimits } from '../../runtime/src/limits.js';
 import type { SchemaRegistry } from '../../runtime/src/schema/registry.js';
 import { validateFast } from '../../runtime/src/validate/fast-validator.js';
@@ -22,7 +26,7 @@ import { readFast } from '../../runtime/src/xml/fast-reader.js';
 import { readXml } from '../../runtime/src/xml/read-xml.js';
 import { mutateBytes } from '../support/byte-mutants.js';
 import { corpusCases, sampleDocuments } from '../support/documents.js';
-import { CORPUS_AVAILABLE, CORPUS_SKIP_REASON } from '../support/paths.js';
+import { CORPUS_AVAILABLE, CORPUS_SKIP_REASON, SCHEMAS_DIR } from '../support/paths.js';
 import { Prng } from '../support/prng.js';
 
 const limits = resolveLimits({});
@@ -43,6 +47,10 @@ function compare(registry: SchemaRegistry, bytes: Uint8Array, name: string, clai
     const conformant = readXml(bytes, { fast: false });
     expect(conformant.diagnostics, `${name}: the fast reader accepted a document the parser refuses`).toEqual([]);
     expect(fastTree, `${name}: the fast reader's tree differs`).toEqual(conformant.root);
+  }
+  // With prose rules, the whole answer must be the full path's, diagnostics and all.
+  for (const profile of ['spec', 'invite'] as const) {
+    expect(parseDocument(registry, undefined, bytes, { profile }), `${name}: the ${profile} profile's answer differs`).toEqual(parseFullPath(registry, undefined, bytes, { profile }));
   }
   const bound = validateFast(registry, undefined, decoded.text, limits, { compat: [], bind: true });
   const unbound = validateFast(registry, undefined, decoded.text, limits, { compat: [], bind: false });
@@ -87,6 +95,15 @@ describe('the fast paths agree with the full path', () => {
     // Every valid sample is well-formed, and most are plain enough for the fast validator.
     expect(claims.reader).toBeGreaterThanOrEqual(sampleDocuments('valid').length);
     expect(claims.validator).toBeGreaterThan(sampleDocuments('valid').length / 2);
+  });
+
+  it('on the samples of the prose rules, which the rules fault', () => {
+    const claims: Claims = { reader: 0, validator: 0 };
+    const folder = path.join(SCHEMAS_DIR, 'examples', 'spec-profile');
+    const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.xml'));
+    for (const file of files) compare(registry, new Uint8Array(readFileSync(path.join(folder, file))), `spec-profile/${file}`, claims);
+    // These are schema-valid: the fast validator takes them, and the rules decide.
+    expect(claims.validator).toBe(files.length);
   });
 
   it('on edge cases of the reader', () => {
