@@ -42,11 +42,11 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? EXIT.ok);
 });
 
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
+// A promise, not a top-level await: the build (scripts/build-cli.mjs) makes this file CommonJS, so
+// that V8 can keep its compiled code between runs, and CommonJS has no top-level await.
+program.parseAsync(process.argv).catch((error: unknown) => {
   process.exitCode = exitStatus(error);
-}
+});
 
 function exitStatus(error: unknown): number {
   if (error instanceof CommanderError) {

@@ -7,7 +7,7 @@ import type { CompatOption, Limits, Profile, SchemaDescriptor } from '@evfw/runt
 import { CliError, EXIT } from '../cli-error.js';
 import { resolveInputs, type Input } from '../inputs/resolve-inputs.js';
 import { schemaFiles } from '../inputs/schema-files.js';
-import { progressBar } from '../progress.js';
+import type { Progress } from '../progress.js';
 import { generatorErrorBlock } from '../report/generator-error.js';
 import { jsonReport } from '../report/json-report.js';
 import { sarifReport, type ToolInfo } from '../report/sarif-report.js';
@@ -99,7 +99,7 @@ async function validate(args: readonly string[], flags: ValidateFlags, tool: Too
   };
   const settings = { schemas, profile: flags.profile, compat: flags.compat ?? [], limits, denyWarnings: flags.denyWarnings === true, excerpts: flags.format === 'text' };
 
-  const progress = progressBar(flags.progress && progressWanted(jobs.length, WORKER_MIN_FILES), jobs.length);
+  const progress = await progressBar(flags.progress && progressWanted(jobs.length, WORKER_MIN_FILES), jobs.length);
   let all: FileResult[];
   try {
     all = await runBatch(jobs, settings, { jobs: flags.jobs, onProgress: (done, total) => progress.update(done, total) });
@@ -117,6 +117,12 @@ async function validate(args: readonly string[], flags: ValidateFlags, tool: Too
   for (const f of failures) process.stderr.write(`evfw: evfw.cli.input-unreadable: ${f.failure}\n`);
   if (failures.length > 0) return EXIT.usage;
   return unexpected(results, flags.expect ?? 'valid').length === 0 ? EXIT.ok : EXIT.failed;
+}
+
+/** cli-progress and what it loads (readline, string widths) only for a batch that shows the bar. */
+async function progressBar(enabled: boolean, total: number): Promise<Progress> {
+  if (!enabled) return { update: () => undefined, stop: () => undefined };
+  return (await import('../progress.js')).progressBar(true, total);
 }
 
 /** Our own schemas, or the XSDs of --schema compiled in memory (the generator loads only then). */
