@@ -30,18 +30,27 @@ const XML_SPACE = ' \t\n\r';
 // XSD's \w is everything but punctuation, separators and "other" (F.1.1); \W is its complement.
 const NOT_WORD = '\\p{P}\\p{Z}\\p{C}';
 
-const MULTI_CHAR_ESCAPES: Readonly<Record<string, ClassItem>> = {
-  s: { frag: Array.from(XML_SPACE, (c) => classChar(c.codePointAt(0) ?? 0)).join('') },
-  S: { frag: complementClassBody('0009-000A 000D 0020') },
-  i: { frag: rangesClassBody(INITIAL_NAME_CHARS) },
-  I: { frag: complementClassBody(INITIAL_NAME_CHARS) },
-  c: { frag: rangesClassBody(NAME_CHARS) },
-  C: { frag: complementClassBody(NAME_CHARS) },
-  d: { frag: '\\p{Nd}' },
-  D: { frag: '\\P{Nd}' },
-  w: { alt: `[^${NOT_WORD}]` },
-  W: { frag: NOT_WORD },
+// Made when a pattern first uses them: the name tables are large, and most programs never do.
+const MULTI_CHAR_ESCAPES: Readonly<Record<string, () => ClassItem>> = {
+  s: () => ({ frag: Array.from(XML_SPACE, (c) => classChar(c.codePointAt(0) ?? 0)).join('') }),
+  S: () => ({ frag: complementClassBody('0009-000A 000D 0020') }),
+  i: () => ({ frag: rangesClassBody(INITIAL_NAME_CHARS) }),
+  I: () => ({ frag: complementClassBody(INITIAL_NAME_CHARS) }),
+  c: () => ({ frag: rangesClassBody(NAME_CHARS) }),
+  C: () => ({ frag: complementClassBody(NAME_CHARS) }),
+  d: () => ({ frag: '\\p{Nd}' }),
+  D: () => ({ frag: '\\P{Nd}' }),
+  w: () => ({ alt: `[^${NOT_WORD}]` }),
+  W: () => ({ frag: NOT_WORD }),
 };
+const multiCharEscapes = new Map<string, ClassItem>();
+
+function multiCharEscape(c: string): ClassItem | undefined {
+  let item = multiCharEscapes.get(c);
+  const make = Object.hasOwn(MULTI_CHAR_ESCAPES, c) ? MULTI_CHAR_ESCAPES[c] : undefined;
+  if (item === undefined && make) multiCharEscapes.set(c, (item = make()));
+  return item;
+}
 
 function itemPattern(item: ClassItem): string {
   return 'frag' in item ? `[${item.frag}]` : item.alt;
@@ -144,7 +153,7 @@ class Parser {
     const c = this.next();
     const single = SINGLE_CHAR_ESCAPES[c] ?? (ESCAPABLE.includes(c) ? c : undefined);
     if (single !== undefined) return { frag: classChar(single.codePointAt(0) ?? 0), char: single };
-    const multi = MULTI_CHAR_ESCAPES[c];
+    const multi = multiCharEscape(c);
     if (multi) return multi;
     if (c === 'p' || c === 'P') return this.property(c === 'P');
     return this.fail(`"\\${c}" is not an XSD escape${inClass ? ' inside a character class' : ''}`);
