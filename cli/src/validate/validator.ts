@@ -4,7 +4,7 @@
  * what it is sent.
  */
 import { readFileSync } from 'node:fs';
-import { parseDocument, SchemaRegistry, type CompatOption, type Limits, type Profile, type SchemaDescriptor } from '@evfw/runtime';
+import { SchemaRegistry, validateDocument, type CompatOption, type Limits, type Profile, type SchemaDescriptor } from '@evfw/runtime';
 import { decodeForDisplay, excerptsFor } from '../report/source-excerpt.js';
 import type { FileResult } from './file-result.js';
 import type { Input } from '../inputs/resolve-inputs.js';
@@ -37,13 +37,15 @@ export class Validator {
     let bytes = job.bytes;
     if (!bytes) {
       try {
-        bytes = new Uint8Array(readFileSync(file));
+        // A Buffer is a Uint8Array: no copy.
+        bytes = readFileSync(file);
       } catch (error) {
         return { file, valid: false, diagnostics: [], failure: `cannot read "${file}" (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
       }
     }
-    const { ok, diagnostics } = parseDocument(this.registry, undefined, bytes, { profile: this.settings.profile, compat: this.settings.compat, limits: this.settings.limits });
-    const valid = ok && !(this.settings.denyWarnings && diagnostics.some((d) => d.severity === 'warning'));
+    // Validation alone: no model is built for a verdict.
+    const diagnostics = validateDocument(this.registry, undefined, bytes, { profile: this.settings.profile, compat: this.settings.compat, limits: this.settings.limits });
+    const valid = !diagnostics.some((d) => d.severity === 'error' || (this.settings.denyWarnings && d.severity === 'warning'));
     const result: FileResult = { file, valid, diagnostics };
     if (!this.settings.excerpts || diagnostics.length === 0) return result;
     return { ...result, excerpts: excerptsFor(decodeForDisplay(bytes), diagnostics) };
