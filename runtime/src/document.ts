@@ -8,7 +8,7 @@ import { DiagnosticSink, excerpt, type Diagnostic } from './diagnostics.js';
 import { resolveLimits, type Limits } from './limits.js';
 import { componentKey, type ElementDescriptor } from './schema/descriptor.js';
 import type { SchemaRegistry } from './schema/registry.js';
-import { ModelWriter } from './model/to-xml.js';
+import { modelToText } from './model/model-to-text.js';
 import { ElementReader } from './validate/element-reader.js';
 import type { CompatOption } from './validate/known-deviations.js';
 import { validateFast } from './validate/fast-validator.js';
@@ -18,7 +18,6 @@ import { readXml } from './xml/read-xml.js';
 import type { Profile } from './rules/rule-descriptor.js';
 import { runRules } from './rules/run-rules.js';
 import type { SourceElement } from './xml/source-tree.js';
-import { UnwritableXmlError, writeXml } from './xml/write-xml.js';
 
 export interface ParseOptions {
   /** Limits on size, depth, text length and error count; libxml2's defaults otherwise. */
@@ -119,21 +118,9 @@ export function validateDocument(registry: SchemaRegistry, rootKey: string | und
 export function serializeDocument<T>(registry: SchemaRegistry, rootKey: string, value: T, options: SerializeOptions = {}): string {
   const decl = registry.element(rootKey);
   if (!decl) throw new Error(`evfw: no global element ${rootKey}; regenerate the package`);
-  const writer = new ModelWriter(registry);
-  const root = writer.element(decl, value, decl.name);
-  if (writer.problems.length > 0) throw new ModelError(writer.problems);
-  try {
-    return writeXml(root, {
-      ...options,
-      prefixes: (ns) => registry.preferredPrefix(ns),
-      verbatim: (e) => writer.verbatim.has(e),
-    });
-  } catch (error) {
-    if (error instanceof UnwritableXmlError) {
-      throw new ModelError([{ code: 'evfw.model.invalid', severity: 'error', message: error.message, line: 0, column: 0, path: '' }]);
-    }
-    throw error;
-  }
+  const written = modelToText(registry, decl, value, options);
+  if (!written.ok) throw new ModelError(written.problems);
+  return written.text;
 }
 
 function rootDeclaration(registry: SchemaRegistry, rootKey: string | undefined, root: SourceElement, sink: DiagnosticSink): ElementDescriptor | undefined {
