@@ -17,7 +17,7 @@ export interface Report {
   readonly verdicts: readonly Verdict[];
 }
 
-const HEADER = ['case', 'MB/s', 'documents/s', 'spread', 'peak above baseline', 'peak / input', 'vs libxmljs2', 'vs byte scan', 'vs JSON.parse'];
+const HEADER = ['case', 'MB/s', 'documents/s', 'spread', 'peak above baseline', 'peak / input', 'steady peak', 'vs libxmljs2', 'vs byte scan', 'vs JSON.parse'];
 /** The cases ours are compared with, in the order of the last three columns. */
 const REFERENCES = ['libxmljs2', 'byte-scan', 'json-parse'];
 
@@ -49,6 +49,7 @@ function cells(row: Row, input: Input, rows: readonly Row[]): string[] {
     spread,
     above === undefined ? 'n/a' : `${megabytes(above)}${memory?.peakReset === false ? ' (peak not reset)' : ''}`,
     above === undefined ? 'n/a' : `${(above / input.bytes).toFixed(1)}x`,
+    memory?.steadyPeakRss === undefined ? 'n/a' : megabytes(memory.steadyPeakRss - memory.baselineRss),
     ...ratios,
   ];
 }

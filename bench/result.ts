@@ -17,8 +17,14 @@ export interface Timing {
 export interface Memory {
   /** Resident memory once the code is loaded, before the input is read, in bytes. */
   readonly baselineRss: number;
-  /** The process's peak resident memory (Linux's VmHWM, else maxRSS), in bytes. */
+  /**
+   * The process's peak resident memory (Linux's VmHWM, else maxRSS), in bytes, over one pass
+   * over the input (the check before timing): what one parse, validation or serialization of it
+   * needs. Repeated runs grow V8's heap further, as it collects lazily: that is `steadyPeakRss`.
+   */
   readonly peakRss: number;
+  /** The same peak at the end of the timed runs. */
+  readonly steadyPeakRss?: number;
   /**
    * Whether the peak was reset to the baseline when it was taken (Linux's /proc/self/clear_refs):
    * when not, a higher peak while loading the code counts too.

@@ -145,11 +145,11 @@ function notes(seconds: number): string[] {
   const xmllintVersion = spawnSync('xmllint', ['--version'], { encoding: 'utf8' }).stderr?.split('\n')[0]?.trim();
   return [
     `Node ${process.version}, ${cpus.length} x ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${os.platform()} ${os.release()}; ${xmllintVersion ?? 'no xmllint'}; the run took ${seconds.toFixed(0)} s${options.quick ? ' (--quick: one sample each, not for reading)' : ''}; load average ${loadBefore.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end (above the number of cores, other work shared the machine: see the spread).`,
-    'Each in-process case runs in a child process of its own on compiled JavaScript (ours bundled by esbuild): warm-up, then the median of 3 to 7 samples.',
+    'Each in-process case runs in a child process of its own on compiled JavaScript (ours bundled by esbuild): one forced collection, warm-up, then the median of 3 to 7 samples in steady state (no collection forced between them: see bench/child/timing.ts).',
     'Commands run as processes of their own, start-up included: the median of several runs after an untimed one.',
     'Spread: the slowest sample minus the fastest, over the median; a wide one says the machine was busy.',
     'MB/s counts the bytes of the XML input for every case (serializers and JSON.parse included), so the rows of one input compare like for like.',
-    "Peak above baseline: the child's peak resident memory (VmHWM) minus its resident memory once the code is loaded, before the input is read (the peak is reset to it there, through /proc/self/clear_refs); it includes holding the input (bytes, or a string decoded from them: the decoded bytes count too) and a serializer's object form. For commands: GNU time's maxRSS above the same program's `--version`.",
+    "Peak above baseline: the child's peak resident memory (VmHWM) during one pass over the input (the check before timing), minus its resident memory once the code is loaded, before the input is read (the peak is reset to it there, through /proc/self/clear_refs); it includes holding the input (bytes, or a string decoded from them: the decoded bytes count too) and a serializer's object form. Steady peak: the same at the end of the timed runs, when V8's heap has grown with its lazy collection. For commands: GNU time's maxRSS above the same program's `--version`.",
     'vs X: our throughput divided by X\'s (above 1: faster than X).',
   ];
 }

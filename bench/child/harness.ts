@@ -92,8 +92,9 @@ async function main(): Promise<void> {
   const checkStart = performance.now();
   const problem = await prepared.check();
   if (problem) return emit({ status: 'failed', reason: problem });
+  const onePass = peakRss();
   const timing = await time(() => prepared.run(), settings, performance.now() - checkStart);
-  emit({ status: 'ok', timing, memory: { baselineRss, peakRss: peakRss(), peakReset }, ...(version ? { version } : {}) });
+  emit({ status: 'ok', timing, memory: { baselineRss, peakRss: onePass, steadyPeakRss: peakRss(), peakReset }, ...(version ? { version } : {}) });
 }
 
 main().catch((error: unknown) => {

@@ -70,7 +70,7 @@ export function validateCommand(tool: ToolInfo): Command {
     .option('--max-depth <n>', 'deepest element nesting allowed (default 256)', positiveInteger())
     .option('--max-size <bytes>', 'largest document, e.g. 1048576, 512K, 64M (default 64M)', byteSize)
     .option('--max-text-length <n>', 'longest text node or attribute value, in characters (default 10000000)', positiveInteger())
-    .option('-j, --jobs <n>', `worker threads (default: every core for more than ${WORKER_MIN_FILES} files and ${WORKER_MIN_BYTES / 1024 / 1024} MB; 1: none)`, positiveInteger())
+    .option('-j, --jobs <n>', `threads, this one and n - 1 workers (default: every core for more than ${WORKER_MIN_FILES} files and ${WORKER_MIN_BYTES / 1024 / 1024} MB; 1: no workers)`, positiveInteger())
     .option('--no-progress', 'never show the progress bar (shown on a terminal for large batches)')
     .option('--color', 'colour the text output even when it is not a terminal')
     .option('--no-color', 'never colour the output (as does a non-empty NO_COLOR)')
