@@ -15,13 +15,15 @@ export interface Limits {
   readonly maxErrors: number;
 }
 
-export const DEFAULT_LIMITS: Limits = {
+export const DEFAULT_LIMITS: Limits = Object.freeze({
   maxDocumentSize: 64 * 1024 * 1024,
   maxDepth: 256,
   maxTextLength: 10_000_000,
   maxErrors: 100,
-};
+});
 
 export function resolveLimits(overrides: Partial<Limits> | undefined): Limits {
+  // Most calls override nothing: no object to make for them.
+  if (overrides === undefined) return DEFAULT_LIMITS;
   return { ...DEFAULT_LIMITS, ...overrides };
 }

@@ -29,18 +29,18 @@ export function decodeXml(input: string | Uint8Array): DecodeResult {
   }
   const sniffed = sniff(input);
   if ('error' in sniffed) return sniffed;
-  // The declaration is ASCII, so its first kilobyte decodes even if later bytes are bad.
-  const head = input.subarray(sniffed.bomLength, sniffed.bomLength + 1024);
-  const declared = checkDeclaration(decoder(sniffed.encoding, false).decode(head), sniffed);
-  if (declared) return declared;
   const body = input.subarray(sniffed.bomLength);
+  let text: string;
   try {
-    const text = decoder(sniffed.encoding, true).decode(body);
-    // A lone surrogate cannot survive a fatal decoder, but NUL and other controls can.
-    return checkChars(text);
+    text = decoder(sniffed.encoding, true).decode(body);
   } catch {
-    return { error: malformedBytes(body, sniffed) };
+    // A wrong declaration is said first. It is ASCII, so its first kilobyte decodes even when
+    // later bytes are bad.
+    const head = input.subarray(sniffed.bomLength, sniffed.bomLength + 1024);
+    return checkDeclaration(decoder(sniffed.encoding, false).decode(head), sniffed) ?? { error: malformedBytes(body, sniffed) };
   }
+  // A lone surrogate cannot survive a fatal decoder, but NUL and other controls can.
+  return checkDeclaration(text, sniffed) ?? checkChars(text);
 }
 
 /** Decoders are made once: without streaming, decode() keeps no state between calls. */
