@@ -144,13 +144,13 @@ class FastReader {
   // Columns on lines with characters outside the BMP: surrogate pairs counted so far this line.
   private pairsUpTo = 0;
   private pairs = 0;
-  // Next occurrence of characters that need care, found lazily and only forward.
-  private nextAmp = -1;
-  private nextLt = -1;
-  private nextTab = -1;
-  private nextLf = -1;
-  private nextCr = -1;
-  private nextCdataEnd = -1;
+  // Where the characters that need care occur next.
+  private readonly amps: Occurrences;
+  private readonly lts: Occurrences;
+  private readonly tabs: Occurrences;
+  private readonly lfs: Occurrences;
+  private readonly crs: Occurrences;
+  private readonly cdataEnds: Occurrences;
   // Text pieces of the current text node: adjacent text and CDATA become one node.
   private textParts: string[] = [];
   private textLine = 0;
@@ -178,6 +178,12 @@ class FastReader {
     private readonly positions: boolean,
   ) {
     this.end = text.length;
+    this.amps = new Occurrences(text, '&');
+    this.lts = new Occurrences(text, '<');
+    this.tabs = new Occurrences(text, '\t');
+    this.lfs = new Occurrences(text, '\n');
+    this.crs = new Occurrences(text, '\r');
+    this.cdataEnds = new Occurrences(text, ']]>');
     // Only positions need to know where lines break and whether columns must count pairs.
     this.hasCr = positions && text.includes('\r');
     this.hasPairs = positions && /[\ud800-\udfff]/.test(text);
@@ -401,11 +407,11 @@ class FastReader {
     const start = this.pos + 1;
     const close = text.indexOf(quote === DQUOTE ? '"' : "'", start);
     if (close < 0) giveUp();
-    if (this.lt(start) < close) giveUp();
+    if (this.lts.from(start) < close) giveUp();
     if (close - start > this.limits.maxTextLength) giveUp();
     this.pos = close + 1;
-    const hasAmp = this.amp(start) < close;
-    const hasBreak = this.lf(start) < close || this.tab(start) < close || this.cr(start) < close;
+    const hasAmp = this.amps.from(start) < close;
+    const hasBreak = this.lfs.from(start) < close || this.tabs.from(start) < close || this.crs.from(start) < close;
     if (!hasAmp && !hasBreak) return text.slice(start, close);
     let raw = text.slice(start, close);
     // Line ends first (CR LF is one), then each literal white space character becomes a space;
@@ -418,10 +424,10 @@ class FastReader {
   private characters(start: number, end: number): void {
     const text = this.text;
     if (this.textParts.length === 0 && !this.handler.keepsWhiteSpace() && isAllSpace(text, start, end)) return;
-    if (this.cdataEnd(start) < end) giveUp();
+    if (this.cdataEnds.from(start) < end) giveUp();
     let piece = text.slice(start, end);
-    if (this.cr(start) < end) piece = piece.replace(LINE_END, '\n');
-    if (this.amp(start) < end) piece = resolveReferences(piece);
+    if (this.crs.from(start) < end) piece = piece.replace(LINE_END, '\n');
+    if (this.amps.from(start) < end) piece = resolveReferences(piece);
     this.addText(piece, start);
   }
 
@@ -430,7 +436,7 @@ class FastReader {
     const close = this.text.indexOf(']]>', start);
     if (close < 0 || close === start) giveUp();
     let piece = this.text.slice(start, close);
-    if (this.cr(start) < close) piece = piece.replace(LINE_END, '\n');
+    if (this.crs.from(start) < close) piece = piece.replace(LINE_END, '\n');
     this.addText(piece, this.pos);
     this.pos = close + 3;
   }
@@ -512,25 +518,6 @@ class FastReader {
     return found < 0 ? this.end : found;
   }
 
-  // The next occurrence at or after `from` of characters that need care; each only moves forward.
-  private amp(from: number): number {
-    return this.nextAmp >= from ? this.nextAmp : (this.nextAmp = after(this.text, '&', from));
-  }
-  private lt(from: number): number {
-    return this.nextLt >= from ? this.nextLt : (this.nextLt = after(this.text, '<', from));
-  }
-  private tab(from: number): number {
-    return this.nextTab >= from ? this.nextTab : (this.nextTab = after(this.text, '\t', from));
-  }
-  private lf(from: number): number {
-    return this.nextLf >= from ? this.nextLf : (this.nextLf = after(this.text, '\n', from));
-  }
-  private cr(from: number): number {
-    return this.nextCr >= from ? this.nextCr : (this.nextCr = after(this.text, '\r', from));
-  }
-  private cdataEnd(from: number): number {
-    return this.nextCdataEnd >= from ? this.nextCdataEnd : (this.nextCdataEnd = after(this.text, ']]>', from));
-  }
 }
 
 /** A SourceAttribute while its tag is read: the namespace is set once the scope is known. */
@@ -581,10 +568,26 @@ function isAllSpace(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** indexOf, with the end of the text instead of -1. */
-function after(text: string, what: string, from: number): number {
-  const found = text.indexOf(what, from);
-  return found < 0 ? text.length : found;
+/**
+ * Where a string next occurs at or after an offset (the end of the text when it does not),
+ * searched for again only once the offsets asked about pass it: they only move forward, so each
+ * string costs one pass over the text in all.
+ */
+class Occurrences {
+  private next = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly what: string,
+  ) {}
+
+  from(offset: number): number {
+    if (this.next < offset) {
+      const found = this.text.indexOf(this.what, offset);
+      this.next = found < 0 ? this.text.length : found;
+    }
+    return this.next;
+  }
 }
 
 const XML_DECLARATION =
