@@ -3,7 +3,7 @@
 // every file that build was made from still has the mtime and size recorded in
 // ../dist/manifest.json; otherwise (no build, a source edited since, a build under way) it runs
 // the TypeScript sources through tsx's loader: slower to start, never stale.
-// EVFW_FROM_SOURCES=1 forces the sources.
+// EVFW_FROM_SOURCES=1 forces the sources; EVFW_LAUNCH_TRACE=1 says on stderr which one runs.
 //
 // The build is CommonJS, run through vm.Script with V8's compiled code from the build's warm-up
 // run (../dist/main.<build>.cache), so that start-up does not compile what it ran then; a cache
@@ -20,7 +20,10 @@ const vm = require('node:vm');
 
 const dist = path.join(__dirname, '..', 'dist', path.sep);
 
+const trace = process.env.EVFW_LAUNCH_TRACE ? (message) => process.stderr.write(`evfw: ${message}\n`) : () => {};
+
 if (process.env.EVFW_FROM_SOURCES || !runBuild(currentBuild())) {
+  trace('running the sources through tsx');
   import('tsx/esm/api').then(({ register }) => {
     register();
     return import('../src/main.ts');
@@ -71,6 +74,7 @@ function runBuild(build) {
   });
   const cacheOut = process.env.EVFW_WRITE_CODE_CACHE;
   if (cacheOut) process.once('exit', () => writeFileSync(cacheOut, script.createCachedData()));
+  trace(`running the build ${build}`);
   const module = { exports: {}, filename: file, id: file, loaded: false };
   script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
   return true;
