@@ -131,6 +131,17 @@ describe('limits', () => {
     expect(codes(refused(new Uint8Array(200).fill(0xff), { limits: { maxDocumentSize: 100 } }))).toEqual(['evfw.limit.size']);
   });
 
+  it('reads a start tag of 100,000 attributes in linear time (the timeout is the bound)', () => {
+    const names = Array.from({ length: 100_000 }, (_, i) => `a${i}`);
+    const plain = `<r ${names.map((n) => `${n}="v"`).join(' ')}/>`;
+    expect(readXml(plain).root?.attributes).toHaveLength(100_000);
+    const prefixed = `<r xmlns:p="urn:p" ${names.map((n) => `p:${n}="v"`).join(' ')}/>`;
+    expect(readXml(prefixed).root?.attributes).toHaveLength(100_000);
+    // One duplicate at the very end, in either spelling, is still found.
+    expect(codes(refused(plain.replace('/>', ' a7="w"/>')))).toEqual(['evfw.xml.duplicate-attribute']);
+    expect(refused(prefixed.replace('/>', ' xmlns:q="urn:p" q:a7="w"/>')).length).toBeGreaterThan(0);
+  }, 20_000);
+
   it('caps a flood of 100,000 errors at maxErrors, then says so', () => {
     const doc = `<r>\n${'<a b=1/>\n'.repeat(100_000)}</r>`;
     const diagnostics = refused(doc);

@@ -320,16 +320,11 @@ class FastReader {
       };
       if (this.positions) attribute.line = this.line;
       if (nameColon >= 0) prefixed = true;
-      if (attributes) {
-        for (let i = 0; i < attributes.length; i++) {
-          if (attributes[i]!.name === attribute.name && attributes[i]!.prefix === attribute.prefix) giveUp();
-        }
-        attributes.push(attribute);
-      } else {
-        attributes = [attribute];
-      }
+      if (attributes) attributes.push(attribute);
+      else attributes = [attribute];
     }
-    if (declarations && hasDuplicatePrefix(declarations)) giveUp();
+    if (attributes && hasDuplicate(attributes, (a) => `${a.prefix}:${a.name}`)) giveUp();
+    if (declarations && hasDuplicate(declarations, (d) => d.prefix)) giveUp();
     const scope = declarations ? outer.declare(declarations) : outer;
     if (attributes && prefixed) resolveAttributes(attributes, scope);
 
@@ -538,10 +533,30 @@ function resolveAttributes(attributes: Attribute[], scope: NamespaceScope): void
     const bound = scope.lookup(attribute.prefix);
     if (bound === undefined) giveUp();
     attribute.namespace = bound;
-    for (let j = 0; j < i; j++) {
-      if (attributes[j]!.name === attribute.name && attributes[j]!.namespace === bound) giveUp();
-    }
   }
+  // Keyed as {namespace}local: a local name holds no "}", so no two pairs share a key.
+  if (hasDuplicate(attributes, (a) => `{${a.namespace}}${a.name}`)) giveUp();
+}
+
+/**
+ * Whether two items have the same key: pairwise for the few a tag usually has, through a Set
+ * beyond that, so that a tag with 100,000 attributes costs linear time, not quadratic.
+ */
+function hasDuplicate<T>(items: readonly T[], key: (item: T) => string): boolean {
+  if (items.length <= 8) {
+    for (let i = 1; i < items.length; i++) {
+      const k = key(items[i]!);
+      for (let j = 0; j < i; j++) if (key(items[j]!) === k) return true;
+    }
+    return false;
+  }
+  const seen = new Set<string>();
+  for (const item of items) {
+    const k = key(item);
+    if (seen.has(k)) return true;
+    seen.add(k);
+  }
+  return false;
 }
 
 
@@ -605,12 +620,6 @@ function declaration(name: string, uri: string): NamespaceDeclaration {
   return { prefix, uri };
 }
 
-function hasDuplicatePrefix(declarations: readonly NamespaceDeclaration[]): boolean {
-  for (let i = 1; i < declarations.length; i++) {
-    for (let j = 0; j < i; j++) if (declarations[i]!.prefix === declarations[j]!.prefix) return true;
-  }
-  return false;
-}
 
 const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
 

@@ -245,7 +245,16 @@ function strandedAmpersand(c: SaxesErrorContext): number {
 
 function explainDuplicate(name: string, c: SaxesErrorContext): Explained {
   const attributes = c.startTag?.attributes ?? [];
-  const second = attributes.find((a, i) => attributes.findIndex((b) => b.qname === a.qname) < i);
+  // The first attribute whose name came before: one pass, for tags of any number of attributes.
+  const seen = new Set<string>();
+  let second: AttributeAt | undefined;
+  for (const a of attributes) {
+    if (seen.has(a.qname)) {
+      second = a;
+      break;
+    }
+    seen.add(a.qname);
+  }
   if (second) {
     return {
       code: 'evfw.xml.duplicate-attribute',
