@@ -1,13 +1,15 @@
 /**
- * The fast path of the XML reader: one pass over the decoded text that builds the same source
- * tree as the conformant parser (saxes, through TreeBuilder) for the documents that machines
- * write, at several times its speed.
+ * The fast path of the XML reader: one pass over the decoded text, reporting start tags, text and
+ * end tags to a handler (FastHandler). With TreeHandler it builds the same source tree as the
+ * conformant parser (saxes, through TreeBuilder) for the documents that machines write, at
+ * several times its speed; the streaming validator (validate/fast-validator.ts) is the other
+ * handler.
  *
  * It claims only what it has checked in full. Whenever it meets something it does not handle,
  * or anything that is not well-formed, it gives up and returns undefined, and the caller reads
  * the document again on the conformant path, which decides and explains. So the fast path never
  * reports a problem and never decides that a document is not well-formed; it can only be slower
- * (it gave up) or wrong by accepting what it should not, and test/differential/fast-reader.test.ts
+ * (it gave up) or wrong by accepting what it should not, and test/differential/fast-path.test.ts
  * compares its trees with the conformant path's on every sample, corpus instance and mutant.
  *
  * It gives up on: a DOCTYPE or any other `<!` declaration, an XML declaration other than a
@@ -26,13 +28,12 @@ import { NamespaceScope } from './namespace-scope.js';
 import type { NamespaceDeclaration, SourceAttribute, SourceElement, SourceNode, SourceText } from './source-tree.js';
 import { ReadElement } from './tree-builder.js';
 
-/** Thrown to leave the fast path from any depth; caught once, in readFast. */
+/** Thrown to leave the fast path from any depth; caught once, in scanFast. */
 class GiveUp {}
 const GIVE_UP = new GiveUp();
 
 const LT = 0x3c;
 const GT = 0x3e;
-const AMP = 0x26;
 const SLASH = 0x2f;
 const QUESTION = 0x3f;
 const BANG = 0x21;
