@@ -3,7 +3,7 @@
  * data (schema descriptors, not a compiled registry), so a worker builds the same validator from
  * what it is sent.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { SchemaRegistry, validateDocument, type CompatOption, type Limits, type Profile, type SchemaDescriptor } from '@evfw/runtime';
 import { decodeForDisplay, excerptsFor } from '../report/source-excerpt.js';
 import type { FileResult } from './file-result.js';
@@ -37,8 +37,7 @@ export class Validator {
     let bytes = job.bytes;
     if (!bytes) {
       try {
-        // A Buffer is a Uint8Array: no copy.
-        bytes = readFileSync(file);
+        bytes = this.read(file);
       } catch (error) {
         return { file, valid: false, diagnostics: [], failure: `cannot read "${file}" (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
       }
@@ -50,4 +49,22 @@ export class Validator {
     if (!this.settings.excerpts || diagnostics.length === 0) return result;
     return { ...result, excerpts: excerptsFor(decodeForDisplay(bytes), diagnostics) };
   }
+
+  /**
+   * A file's bytes. A small file is read into one buffer that every call reuses: no stat and no
+   * allocation for each of thousands of files. The bytes are valid until the next call, and
+   * check() keeps nothing of them. A larger file gets a buffer of its own.
+   */
+  private read(file: string): Uint8Array {
+    const fd = openSync(file, 'r');
+    try {
+      const length = readSync(fd, this.buffer, 0, this.buffer.length, 0);
+      if (length < this.buffer.length) return this.buffer.subarray(0, length);
+    } finally {
+      closeSync(fd);
+    }
+    return readFileSync(file);
+  }
+
+  private readonly buffer = Buffer.allocUnsafe(64 * 1024);
 }
