@@ -13,10 +13,9 @@ import { ElementReader } from './validate/element-reader.js';
 import type { CompatOption } from './validate/known-deviations.js';
 import { validateFast } from './validate/fast-validator.js';
 import { decodeXml } from './xml/decode.js';
-import { readFast } from './xml/fast-reader.js';
 import { readXml } from './xml/read-xml.js';
 import type { Profile } from './rules/rule-descriptor.js';
-import { runRules } from './rules/run-rules.js';
+import { rulesByElement, runRules, type RulesByElement } from './rules/run-rules.js';
 import type { SourceElement } from './xml/source-tree.js';
 
 export interface ParseOptions {
@@ -82,10 +81,10 @@ export function parseFullPath<T>(registry: SchemaRegistry, rootKey: string | und
 }
 
 /**
- * A valid document is read in one pass with no source tree (validate/fast-validator.ts); its
- * prose rules, if the profile has any, then read the tree the fast reader builds. Any document
- * with a schema fault, and anything the fast path does not handle, falls through to the full
- * path, which reports every diagnostic with its position. The value is read only if `bind`.
+ * A valid document is read in one pass with no source tree (validate/fast-validator.ts), its
+ * profile's prose rules checked on the way. Any document with a fault or a rule to report, and
+ * anything the fast path does not handle, falls through to the full path, which reports every
+ * diagnostic with its position. The value is read only if `bind`.
  */
 function fastPath(registry: SchemaRegistry, rootKey: string | undefined, input: string | Uint8Array, options: ParseOptions, bind: boolean): ParseResult<unknown> | undefined {
   const limits = resolveLimits(options.limits);
@@ -95,19 +94,25 @@ function fastPath(registry: SchemaRegistry, rootKey: string | undefined, input: 
   const decoded = decodeXml(input);
   if ('error' in decoded) return undefined;
   try {
-    const valid = validateFast(registry, rootKey, decoded.text, limits, { compat: options.compat ?? [], bind });
-    if (!valid) return undefined;
     const profile = options.profile ?? 'xsd';
-    if (profile === 'xsd') return { ok: true, value: valid.value, diagnostics: [] };
-    const root = readFast(decoded.text, limits);
-    if (!root) return undefined;
-    const sink = new DiagnosticSink(limits.maxErrors);
-    runRules(root, registry.ruleSets(), profile, sink);
-    return sink.errorCount > 0 ? { ok: false, diagnostics: sink.items } : { ok: true, value: valid.value, diagnostics: sink.items };
+    const rules = profile === 'xsd' ? undefined : rulesOf(registry, profile);
+    const valid = validateFast(registry, rootKey, decoded.text, limits, { compat: options.compat ?? [], bind, ...(rules ? { rules } : {}) });
+    return valid ? { ok: true, value: valid.value, diagnostics: [] } : undefined;
   } catch {
     // A bug of the fast path is no reason to fail: the full path reads the document again.
     return undefined;
   }
+}
+
+const rulesByRegistry = new WeakMap<SchemaRegistry, Map<Profile, RulesByElement>>();
+
+/** A profile's rules by element, worked out once per registry. */
+function rulesOf(registry: SchemaRegistry, profile: Profile): RulesByElement {
+  let byProfile = rulesByRegistry.get(registry);
+  if (!byProfile) rulesByRegistry.set(registry, (byProfile = new Map()));
+  let rules = byProfile.get(profile);
+  if (!rules) byProfile.set(profile, (rules = rulesByElement(registry.ruleSets(), profile)));
+  return rules;
 }
 
 /** Every diagnostic of a document: errors and warnings. Empty means valid and clean. */

@@ -16,7 +16,10 @@ export interface NamespaceRules {
   readonly rules: readonly RuleDescriptor[];
 }
 
-export function runRules(root: SourceElement, ruleSets: readonly NamespaceRules[], profile: Profile, sink: DiagnosticSink): void {
+/** A profile's rules by the namespace, then the local name, of the element they check. */
+export type RulesByElement = ReadonlyMap<string, ReadonlyMap<string, readonly RuleDescriptor[]>>;
+
+export function rulesByElement(ruleSets: readonly NamespaceRules[], profile: Profile): RulesByElement {
   const byNamespace = new Map<string, Map<string, RuleDescriptor[]>>();
   for (const set of ruleSets) {
     for (const rule of set.rules) {
@@ -26,6 +29,26 @@ export function runRules(root: SourceElement, ruleSets: readonly NamespaceRules[
       byElement.set(rule.check.element, [...(byElement.get(rule.check.element) ?? []), rule]);
     }
   }
+  return byNamespace;
+}
+
+/**
+ * Whether any of `rules` would report on `element`, which must hold its attributes, and its
+ * children with their text (their own children do not matter). The fast validator asks this of
+ * each element a rule checks, and leaves the report, with its position, to runRules.
+ */
+export function ruleFires(rules: readonly RuleDescriptor[], element: SourceElement): boolean {
+  return rules.some((rule) => check(rule, element, '').length > 0);
+}
+
+/** Whether a rule would report on `root` or on any element inside it. */
+export function anyRuleFires(rules: RulesByElement, root: SourceElement): boolean {
+  const here = rules.get(root.namespace)?.get(root.name);
+  return (here !== undefined && ruleFires(here, root)) || childElements(root).some((child) => anyRuleFires(rules, child));
+}
+
+export function runRules(root: SourceElement, ruleSets: readonly NamespaceRules[], profile: Profile, sink: DiagnosticSink): void {
+  const byNamespace = rulesByElement(ruleSets, profile);
   if (byNamespace.size === 0) return;
   const errorPaths = sink.items.filter((d) => d.severity === 'error').map((d) => d.path);
   const accepted = (path: string): boolean =>

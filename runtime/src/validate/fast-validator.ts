@@ -36,6 +36,8 @@ import type { SourceAttribute, SourceElement, SourceNode } from '../xml/source-t
 import { ReadElement } from '../xml/tree-builder.js';
 import { automatonFor, type Leaf, type StateSet } from './content-automaton.js';
 import { ElementReader, identifierKind, type ReaderOptions } from './element-reader.js';
+import { anyRuleFires, ruleFires, type RulesByElement } from '../rules/run-rules.js';
+import type { RuleDescriptor } from '../rules/rule-descriptor.js';
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 /** The children of every element when nothing is bound. */
@@ -51,11 +53,21 @@ export function validateFast(
   rootKey: string | undefined,
   text: string,
   limits: Limits,
-  options: ReaderOptions & { readonly bind: boolean },
+  options: FastOptions,
 ): { value: unknown } | undefined {
   const handler = new ValidatingHandler(registry, rootKey, limits, options);
   if (!scanFast(text, limits, handler, false) || !handler.done) return undefined;
   return { value: handler.value };
+}
+
+export interface FastOptions extends ReaderOptions {
+  /** Build the model value; without it, validation alone. */
+  readonly bind: boolean;
+  /**
+   * A profile's prose rules: an element that one would report on makes the fast path give up,
+   * so that the full path reports it with its position. Without them, the schemas alone.
+   */
+  readonly rules?: RulesByElement;
 }
 
 /** How an element's content is read. */
@@ -82,6 +94,13 @@ interface Frame {
   text: string;
   readonly scope: NamespaceScope;
   readonly identity: IdentityCheck[] | undefined;
+  /** The prose rules that check this element, if any. */
+  readonly rules: readonly RuleDescriptor[] | undefined;
+  /**
+   * The element as the rules read it (attributes, children and their text), kept for an element
+   * rules check and for each child of one; undefined for the rest.
+   */
+  readonly node: ReadElement | undefined;
 }
 
 /** A subtree handed to the full path: built as a tree, validated when it ends. */
@@ -133,7 +152,7 @@ class ValidatingHandler implements FastHandler {
     private readonly registry: SchemaRegistry,
     private readonly rootKey: string | undefined,
     private readonly limits: Limits,
-    private readonly options: ReaderOptions & { readonly bind: boolean },
+    private readonly options: FastOptions,
   ) {
     this.plans = plansOf(registry);
     this.bind = options.bind;
@@ -172,6 +191,8 @@ class ValidatingHandler implements FastHandler {
       this.hand(tag, scope, leaf, decl);
       return;
     }
+    const rules = this.options.rules?.get(tag.namespace)?.get(tag.name);
+    const node = rules || this.parentNode() ? this.ruleNode(tag, scope) : undefined;
     let model: Record<string, unknown> | undefined;
     let particle: ParticleDescriptor | undefined;
     if (plan.type) {
@@ -198,7 +219,22 @@ class ValidatingHandler implements FastHandler {
       text: '',
       scope,
       identity: plan.identity?.map((constraint) => ({ constraint, seen: new Set<string>() })),
+      rules,
+      node,
     });
+  }
+
+  /** The node of the open element when the rules read it: a new child goes into it. */
+  private parentNode(): ReadElement | undefined {
+    const parent = this.frames.length === 0 ? undefined : this.frames[this.frames.length - 1]!;
+    return parent?.rules ? parent.node : undefined;
+  }
+
+  /** A node for the rules, put among its parent's children when the parent is read by rules. */
+  private ruleNode(tag: FastTag, scope: NamespaceScope): ReadElement {
+    const node = new ReadElement(tag, scope);
+    (this.parentNode()?.children as SourceNode[] | undefined)?.push(node);
+    return node;
   }
 
   private attributes(attributes: readonly SourceAttribute[], plan: Plan, scope: NamespaceScope, model: Record<string, unknown> | undefined): void {
@@ -219,7 +255,7 @@ class ValidatingHandler implements FastHandler {
 
   /** Builds the element's subtree for the full path's reader, which validates it at its end. */
   private hand(tag: FastTag, scope: NamespaceScope, leaf: Leaf | undefined, element: ElementDescriptor | undefined): void {
-    const root = new ReadElement(tag, scope);
+    const root = this.parentNode() ? this.ruleNode(tag, scope) : new ReadElement(tag, scope);
     this.subtree = { open: [root], root, leaf, element };
   }
 
@@ -236,6 +272,7 @@ class ValidatingHandler implements FastHandler {
     const frame = this.frames[this.frames.length - 1]!;
     if (frame.content === Content.Simple) frame.text += text;
     else if (frame.content === Content.Empty || !isWhiteSpace(text)) giveUp();
+    (frame.node?.children as SourceNode[] | undefined)?.push({ kind: 'text', text, line: 0, column: 0 });
   }
 
   end(): void {
@@ -244,10 +281,13 @@ class ValidatingHandler implements FastHandler {
       subtree.open.pop();
       if (subtree.open.length > 0) return;
       this.subtree = undefined;
-      this.finish(subtree.root, subtree.leaf, subtree.element, this.viaFullPath(subtree));
+      const value = this.viaFullPath(subtree);
+      if (this.options.rules && anyRuleFires(this.options.rules, subtree.root)) giveUp();
+      this.finish(subtree.root, subtree.leaf, subtree.element, value);
       return;
     }
     const frame = this.frames.pop()!;
+    if (frame.rules && ruleFires(frame.rules, frame.node!)) giveUp();
     const { decl, model } = frame;
     let value: unknown = model;
     if (frame.content === Content.Simple) {
