@@ -88,7 +88,6 @@ interface Frame {
   readonly leaf: Leaf | undefined;
   readonly content: Content;
   readonly model: Record<string, unknown> | undefined;
-  readonly particle: ParticleDescriptor | undefined;
   state: StateSet | undefined;
   readonly bound: BoundChild[];
   text: string;
@@ -119,6 +118,9 @@ interface Plan {
   readonly type: ComplexTypeDescriptor | undefined;
   /** The type of the text, for simple content. */
   readonly simple: SimpleTypeDescriptor | undefined;
+  /** For element content: its particle, and the state its automaton starts in. */
+  readonly particle: ParticleDescriptor | undefined;
+  readonly start: StateSet | undefined;
   readonly requiredAttributes: number;
   readonly identity: readonly SimpleIdentity[] | undefined;
   /** For element content whose children can be bound as they come: where each goes. */
@@ -194,10 +196,7 @@ class ValidatingHandler implements FastHandler {
     const rules = this.options.rules?.get(tag.namespace)?.get(tag.name);
     const node = rules || this.parentNode() ? this.ruleNode(tag, scope) : undefined;
     let model: Record<string, unknown> | undefined;
-    let particle: ParticleDescriptor | undefined;
     if (plan.type) {
-      const content = plan.type.content;
-      if (content.kind === 'elements') particle = content.particle;
       if (this.bind) {
         model = {};
         // Binding as children come needs the array properties there from the start.
@@ -213,8 +212,7 @@ class ValidatingHandler implements FastHandler {
       leaf,
       content: plan.content,
       model,
-      particle,
-      state: particle ? automatonFor(particle, this.registry).start : undefined,
+      state: plan.start,
       bound: this.bind && !plan.direct ? [] : NOTHING_BOUND,
       text: '',
       scope,
@@ -298,7 +296,7 @@ class ValidatingHandler implements FastHandler {
       else value = result.value;
     } else if (frame.content === Content.Elements) {
       if (!frame.state!.accepting) giveUp();
-      if (model && !frame.plan.direct) bindContent(model, frame.particle!, frame.bound);
+      if (model && !frame.plan.direct) bindContent(model, frame.plan.particle!, frame.bound);
     }
     // Binding asks a child only its name (to tell substitution group members apart).
     this.finish({ namespace: decl.namespace, name: decl.name } as SourceElement, frame.leaf, decl, value);
@@ -347,7 +345,20 @@ function plansOf(registry: SchemaRegistry): WeakMap<ElementDescriptor, Plan> {
 }
 
 const NO_ARRAYS: readonly string[] = [];
-const HAND_OVER: Plan = { content: undefined, type: undefined, simple: undefined, requiredAttributes: 0, identity: undefined, direct: undefined, arrays: NO_ARRAYS };
+const HAND_OVER: Plan = {
+  content: undefined,
+  type: undefined,
+  simple: undefined,
+  particle: undefined,
+  start: undefined,
+  requiredAttributes: 0,
+  identity: undefined,
+  direct: undefined,
+  arrays: NO_ARRAYS,
+};
+
+/** A plan for content the fast path reads itself: what is not given is absent. */
+const planFor = (content: Content, given: Partial<Plan>): Plan => ({ ...HAND_OVER, content, ...given });
 
 function makePlan(registry: SchemaRegistry, decl: ElementDescriptor): Plan {
   if (decl.fixed !== undefined) return HAND_OVER;
@@ -356,7 +367,7 @@ function makePlan(registry: SchemaRegistry, decl: ElementDescriptor): Plan {
   if (decl.type.kind === 'any') return HAND_OVER;
   if (decl.type.kind === 'simple') {
     if (identifierKind(decl.type.type)) return HAND_OVER;
-    return { content: Content.Simple, type: undefined, simple: decl.type.type, requiredAttributes: 0, identity, direct: undefined, arrays: NO_ARRAYS };
+    return planFor(Content.Simple, { simple: decl.type.type, identity });
   }
   const type = registry.complexType(decl.type.ref);
   if (type.anyAttribute || type.attributes.some((a) => a.fixed !== undefined || identifierKind(a.type))) return HAND_OVER;
@@ -364,13 +375,14 @@ function makePlan(registry: SchemaRegistry, decl: ElementDescriptor): Plan {
   const content = type.content;
   if (content.kind === 'simple') {
     if (identifierKind(content.type)) return HAND_OVER;
-    return { content: Content.Simple, type, simple: content.type, requiredAttributes, identity, direct: undefined, arrays: NO_ARRAYS };
+    return planFor(Content.Simple, { type, simple: content.type, requiredAttributes, identity });
   }
-  if (content.kind === 'empty') return { content: Content.Empty, type, simple: undefined, requiredAttributes, identity, direct: undefined, arrays: NO_ARRAYS };
-  if (automatonFor(content.particle, registry).allGroups.length > 0) return HAND_OVER;
+  if (content.kind === 'empty') return planFor(Content.Empty, { type, requiredAttributes, identity });
+  const automaton = automatonFor(content.particle, registry);
+  if (automaton.allGroups.length > 0) return HAND_OVER;
   const direct = directBindings(content.particle);
   const arrays = direct ? Object.keys(initialize({}, [content.particle])) : NO_ARRAYS;
-  return { content: Content.Elements, type, simple: undefined, requiredAttributes, identity, direct, arrays };
+  return planFor(Content.Elements, { type, particle: content.particle, start: automaton.start, requiredAttributes, identity, direct, arrays });
 }
 
 /** The constraints as child name tests and attribute fields; null when any is not that simple. */
