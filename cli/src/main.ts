@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT, formatCliError } from './cli-error.js';
+import { diffCommand } from './commands/diff-command.js';
+import { docsCommand } from './commands/docs-command.js';
 import { fixtureCommand } from './commands/fixture.js';
 import { generateCommand } from './commands/generate-command.js';
 import { lintSpecCommand } from './commands/lint-spec-command.js';
@@ -32,7 +34,7 @@ const program = new Command('evfw')
   .showHelpAfterError('(run with --help for usage)')
   .addHelpText('after', EXAMPLES);
 // Commands made apart from the program take its settings (exit override, help after errors) explicitly.
-for (const command of [validateCommand({ name: 'evfw', version }), generateCommand(), fixtureCommand(), lintSpecCommand()]) {
+for (const command of [validateCommand({ name: 'evfw', version }), generateCommand(), docsCommand(), diffCommand(), fixtureCommand(), lintSpecCommand()]) {
   program.addCommand(command.copyInheritedSettings(program));
 }
 

@@ -24,6 +24,7 @@ import { flattenModelGroups } from './transform/flatten-model-groups.js';
 import { nameAnonymousTypes } from './transform/name-anonymous-types.js';
 
 export { GeneratorError } from './errors.js';
+export { diffSchemas } from './diff/diff-schemas.js';
 export { schemaDescriptors } from './emit/descriptors/emit-descriptors.js';
 export { writeOutput } from './write-output.js';
 export type { WriteOutputOptions, WriteOutputResult } from './write-output.js';
