@@ -1,7 +1,8 @@
 /**
  * `evfw generate`: regenerates generated/ from schemas/ (what `npm run generate` runs), or a
  * package for any XSD set; with --check it changes nothing and fails listing what would
- * change, which is the drift check CI runs.
+ * change, which is the drift check CI runs; with --watch it regenerates on every save in the
+ * schema folders (cli/src/watch/).
  */
 import path from 'node:path';
 import { Command } from 'commander';
@@ -9,11 +10,13 @@ import { CliError, EXIT } from '../cli-error.js';
 import { schemaFiles } from '../inputs/schema-files.js';
 import { generatorErrorBlock } from '../report/generator-error.js';
 import { colors, type ColorChoice } from '../terminal.js';
+import { watchGenerate } from '../watch/watch-generate.js';
 
 interface GenerateFlags {
   readonly schemas?: string[];
   readonly out?: string;
   readonly check?: boolean;
+  readonly watch?: boolean;
   readonly name?: string;
   readonly color?: ColorChoice;
 }
@@ -25,11 +28,14 @@ const EXAMPLES = `
 Examples:
   $ evfw generate                                   regenerate generated/ from schemas/ (npm run generate)
   $ evfw generate --check                           CI: exit 1, listing the files, if generated/ is stale
+  $ evfw generate --watch                           regenerate on every save in schemas/, saying what
+                                                    changed in the exported types; Ctrl-C to stop
   $ evfw generate --schemas pidf.xsd --out pidf     a package for another XSD set
   $ evfw generate --schemas xsd/ --out model --name @acme/model
 
-Exit status: 0 done (or up to date with --check), 1 files would change (--check), 2 a schema
-cannot be read or a path does not exist.`;
+Exit status: 0 done (or up to date with --check, or --watch stopped by Ctrl-C), 1 files would
+change (--check), 2 a schema cannot be read or a path does not exist (with --watch, only when it
+starts: later a schema error is printed and the next save tried).`;
 
 export function generateCommand(): Command {
   return new Command('generate')
@@ -37,13 +43,20 @@ export function generateCommand(): Command {
     .option('--schemas <paths...>', `XSD files, or folders of them (default: ${DEFAULT_SCHEMAS})`)
     .option('--out <dir>', `the package folder to write (default: ${DEFAULT_OUT})`)
     .option('--check', 'write nothing; exit 1 listing the files that would change')
+    .option('--watch', 'keep running: regenerate on every change to the schema folders and print what changed in the API')
     .option('--name <package>', 'npm name of the generated package (default: @evfw/model)')
     .option('--color', 'colour schema errors even when stderr is not a terminal')
     .option('--no-color', 'never colour the output (as does a non-empty NO_COLOR)')
     .addHelpText('after', EXAMPLES)
     .action(async (flags: GenerateFlags) => {
-      process.exitCode = await generatePackage(flags);
+      if (flags.watch && flags.check) throw new CliError('evfw.cli.usage', '--watch and --check cannot be used together: --check changes nothing and ends at once', 'use --check in CI, and --watch while editing the schemas');
+      process.exitCode = flags.watch ? await watchPackage(flags) : await generatePackage(flags);
     });
+}
+
+/** The generator's options from the command's. */
+function generateOptions(flags: GenerateFlags) {
+  return { rootDir: process.cwd(), ...(flags.name ? { packageName: flags.name } : {}) };
 }
 
 async function generatePackage(flags: GenerateFlags): Promise<number> {
@@ -54,7 +67,7 @@ async function generatePackage(flags: GenerateFlags): Promise<number> {
   let result;
   let count;
   try {
-    const files = generate(entries, { rootDir: process.cwd(), ...(flags.name ? { packageName: flags.name } : {}) });
+    const files = generate(entries, generateOptions(flags));
     count = files.size;
     result = writeOutput(files, outDir, { check: flags.check === true });
   } catch (error) {
@@ -75,6 +88,20 @@ async function generatePackage(flags: GenerateFlags): Promise<number> {
   process.stderr.write(`${where} is out of date with the schemas; run \`${fixCommand(flags)}\`. Would change:\n`);
   for (const f of changes) process.stderr.write(`  ${path.join(where, f)}\n`);
   return EXIT.failed;
+}
+
+/** --watch: paths that do not exist are a usage error at the start; after that, whatever a save does is reported and waited out. */
+async function watchPackage(flags: GenerateFlags): Promise<number> {
+  schemaEntries(flags.schemas);
+  const generator = await import('@evfw/generator');
+  return watchGenerate({
+    schemaArgs: flags.schemas ?? [DEFAULT_SCHEMAS],
+    entries: () => schemaEntries(flags.schemas),
+    outDir: path.resolve(flags.out ?? DEFAULT_OUT),
+    generate: (entries) => generator.generate(entries, generateOptions(flags)),
+    generator,
+    color: flags.color,
+  });
 }
 
 function schemaEntries(given: readonly string[] | undefined): string[] {
