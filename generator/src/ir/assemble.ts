@@ -6,8 +6,8 @@
 import { GeneratorError } from '../errors.js';
 import type { SchemaDocument } from '../load/load-schemas.js';
 import { readSchema, type SchemaPart } from '../read/read-schema.js';
-import { builtinKind } from './builtins.js';
-import { qnameKey, type QName, type Schema, type SchemaSet, type Source } from './ir.js';
+import { BUILTIN_TYPES, builtinKind } from './builtins.js';
+import { XSD_NAMESPACE, qnameKey, type QName, type Schema, type SchemaSet, type Source } from './ir.js';
 import { indexSchemas } from './schema-index.js';
 import { visitSchemas } from './visit.js';
 
@@ -70,13 +70,7 @@ function checkDuplicates(set: SchemaSet): void {
 function checkReferences(set: SchemaSet): void {
   const index = indexSchemas(set);
   const unresolved = (kind: string, name: QName, source: Source): never => {
-    const known = set.schemas.some((s) => s.namespace === name.namespace);
-    throw new GeneratorError(
-      'xsd.reference.unresolved',
-      `${kind} "${name.name}" in namespace "${name.namespace}" is not declared`,
-      source,
-      known ? 'check the spelling and the prefix' : `no schema for namespace "${name.namespace}" was loaded: add an <xs:import> with a local schemaLocation, or pass that schema too`,
-    );
+    throw new GeneratorError('xsd.reference.unresolved', `${kind} "${name.name}" in namespace "${name.namespace}" is not declared`, source, unresolvedHint(set, name));
   };
   visitSchemas(set, {
     element(decl) {
@@ -120,4 +114,14 @@ function checkReferences(set: SchemaSet): void {
       }
     }
   }
+}
+
+/** A misspelt built-in type is the common case in the XSD namespace: name the built-in it resembles. */
+function unresolvedHint(set: SchemaSet, name: QName): string {
+  if (name.namespace === XSD_NAMESPACE) {
+    const near = Object.keys(BUILTIN_TYPES).find((builtin) => builtin.toLowerCase() === name.name.toLowerCase());
+    return near ? `the built-in type is spelt "${near}": XSD names are case-sensitive` : `"${name.name}" is not an XSD 1.0 built-in type: check the spelling`;
+  }
+  const known = set.schemas.some((s) => s.namespace === name.namespace);
+  return known ? 'check the spelling and the prefix' : `no schema for namespace "${name.namespace}" was loaded: add an <xs:import> with a local schemaLocation, or pass that schema too`;
 }

@@ -86,6 +86,15 @@ const cases: Case[] = [
     code: 'xsd.reference.unresolved',
     message: /type "strng"/,
     line: 3,
+    hint: /"strng" is not an XSD 1.0 built-in type/,
+  },
+  {
+    name: 'a built-in type in the wrong case',
+    files: { 'a.xsd': schema('  <xs:element name="e" type="xs:datetime"/>') },
+    code: 'xsd.reference.unresolved',
+    message: /type "datetime"/,
+    line: 3,
+    hint: /spelt "dateTime"/,
   },
   {
     name: 'an element reference to nothing',
