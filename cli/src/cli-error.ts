@@ -21,6 +21,8 @@ export type CliErrorCode =
   | 'evfw.cli.no-match'
   | 'evfw.cli.no-files'
   | 'evfw.cli.schema'
+  /** `evfw diff --git`: not a repository, an unknown revision, or git itself missing or failing. */
+  | 'evfw.cli.git'
   | 'evfw.cli.internal';
 
 export class CliError extends Error {

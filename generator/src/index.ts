@@ -24,7 +24,8 @@ import { flattenModelGroups } from './transform/flatten-model-groups.js';
 import { nameAnonymousTypes } from './transform/name-anonymous-types.js';
 
 export { GeneratorError } from './errors.js';
-export { diffSchemas } from './diff/diff-schemas.js';
+export { diffSchemas, isBreaking, suggestSemver } from './diff/diff-schemas.js';
+export type { ChangeKind, Effect, SchemaChange, SemverSuggestion, Witness } from './diff/diff-schemas.js';
 export { schemaDescriptors } from './emit/descriptors/emit-descriptors.js';
 export { writeOutput } from './write-output.js';
 export type { WriteOutputOptions, WriteOutputResult } from './write-output.js';

@@ -38,7 +38,9 @@ export type ChangeKind =
   | 'wildcard-namespace-narrowed'
   | 'wildcard-namespace-changed'
   | 'wildcard-process-contents-changed'
-  | 'documentation-changed';
+  | 'documentation-changed'
+  /** xs:unique, xs:key or xs:keyref added (narrows), removed (widens) or changed. */
+  | 'identity-constraint-changed';
 
 /** Whether one side of the wire is affected: `breaking` for producers, `affected` for consumers. */
 export type Effect = 'none' | 'breaking' | 'affected';
@@ -63,7 +65,8 @@ export interface SchemaChange {
    * Where the change shows in documents: index-free instance paths from a global element, such
    * as `/cpm-evfw/event-cpm-imap/operation/@flags`, with local names (the namespace is
    * `namespace`). A witness's diagnostic must sit at one of these paths or at its parent element.
-   * Empty when the change never shows in a document (documentation, an unused type).
+   * Empty when the change never shows in a document (documentation, an unused type). A
+   * wildcard's paths end in `/*` (any child element there) or `/@*` (any attribute).
    */
   readonly paths: readonly string[];
   /** Where the component was, in the old version's files (absent when added). */

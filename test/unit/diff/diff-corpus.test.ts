@@ -1,0 +1,21 @@
+/** Every schema set compared with itself gives no change: the comparison finds nothing that is not there. */
+import { describe, expect, it } from 'vitest';
+import { buildIr, diffSchemas } from '../../../generator/src/index.js';
+import { CORPUS_AVAILABLE, CORPUS_SKIP_REASON, REPO_ROOT, corpusSchemaSets, ownSchemaFiles } from '../../support/paths.js';
+
+describe('diffSchemas(ir, ir)', () => {
+  it('our own schemas: no change, also between two separate builds', () => {
+    const files = ownSchemaFiles();
+    const ir = buildIr(files, { rootDir: REPO_ROOT });
+    expect(diffSchemas(ir, ir)).toEqual([]);
+    expect(diffSchemas(ir, buildIr(files, { rootDir: REPO_ROOT }))).toEqual([]);
+  });
+
+  if (!CORPUS_AVAILABLE) it.skip(CORPUS_SKIP_REASON, () => undefined);
+  for (const set of corpusSchemaSets()) {
+    it(`corpus ${set.name}: no change`, () => {
+      const ir = buildIr(set.files, { rootDir: REPO_ROOT });
+      expect(diffSchemas(ir, ir)).toEqual([]);
+    });
+  }
+});
