@@ -4,17 +4,19 @@
  * usage, git or schema error.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SchemaChange } from '../../generator/src/diff/schema-change.js';
+import type { SchemaChange, Witness } from '../../generator/src/diff/schema-change.js';
+import { Libxml2Oracle } from '../../scripts/libxml2-oracle.js';
 import { SCHEMAS_DIR } from '../support/paths.js';
 import { runEvfw } from '../support/run-evfw.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'evfw-cli-diff-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+const NS = 'urn:oma:xml:cpm:evfw';
 const ORIGINAL = readFileSync(path.join(SCHEMAS_DIR, 'cpm-evfw.xsd'), 'utf8');
 
 /** The flag enumeration loses \Deleted (breaking producers) and gains \Flagged (affecting consumers). */
@@ -39,7 +41,7 @@ function versions(name: string, edit: (text: string) => string): string {
 interface DiffJson {
   before: string;
   after: string;
-  changes: SchemaChange[];
+  changes: (SchemaChange & { witnesses?: Witness[]; noWitness?: string })[];
   semver: string;
   breaking: boolean;
 }
@@ -88,6 +90,46 @@ describe('evfw diff <old> <new>', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('documentation-changed type imap-flag: documentation of value "\\Seen": "The message has been read (6.7.5.1 item 1)." -> "The message has been seen (6.7.5.1 item 1)."');
     expect(run.stdout).toMatch(/: 1 change \(0 breaking producers, 0 affecting consumers, 0 breaking the generated API, 1 documentation only\); semver: patch\n$/);
+  });
+
+  it('witnesses: one per side, printed with the refusal, written with --witness-dir, and each proved by evfw and by libxml2', () => {
+    const run = runEvfw(['diff', '--witness-dir', 'witnesses', 'old', 'new'], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('2 witness documents written to witnesses\n');
+    expect(run.stdout).toMatch(/witness for producers: a document valid under the old version; the new one reports evfw\.attribute\.enum at \d+:\d+ \/cpm-evfw\/event-cpm-imap\[1\]\/operation\[\d+\]\/@flags/);
+    expect(run.stdout).toMatch(/witness for consumers: a document valid under the new version; the old one reports evfw\.attribute\.enum/);
+    const files = readdirSync(path.join(dir, 'witnesses')).sort();
+    expect(files).toEqual(['1-enumeration-value-removed-producers.xml', '2-enumeration-value-added-consumers.xml']);
+    const oracles = { old: new Libxml2Oracle([{ namespace: NS, file: path.join(dir, 'old/cpm-evfw.xsd') }]), new: new Libxml2Oracle([{ namespace: NS, file: path.join(dir, 'new/cpm-evfw.xsd') }]) };
+    try {
+      for (const [file, valid, refused] of [[files[0]!, 'old', 'new'], [files[1]!, 'new', 'old']] as const) {
+        const witness = path.join('witnesses', file);
+        const accepted = runEvfw(['validate', '--profile', 'xsd', '--schema', valid, witness], { cwd: dir });
+        expect(accepted.status, accepted.stdout).toBe(0);
+        const refusal = runEvfw(['validate', '--profile', 'xsd', '--schema', refused, witness], { cwd: dir });
+        expect(refusal.status).toBe(1);
+        expect(refusal.stdout).toContain('error evfw.attribute.enum');
+        const text = readFileSync(path.join(dir, witness), 'utf8');
+        expect(oracles[valid].verdict(text), `libxml2 refuses ${file} under ${valid}`).toBeUndefined();
+        expect(oracles[refused].verdict(text), `libxml2 accepts ${file} under ${refused}`).toMatch(/flags/);
+      }
+    } finally {
+      oracles.old.dispose();
+      oracles.new.dispose();
+    }
+  });
+
+  it('json: each change carries its witnesses', () => {
+    const report = JSON.parse(runEvfw(['diff', '--format', 'json', 'old', 'new'], { cwd: dir }).stdout) as DiffJson;
+    expect(report.changes.map((c) => c.witnesses?.map((w) => [w.validUnder, w.rejection.code]))).toEqual([[['before', 'evfw.attribute.enum']], [['after', 'evfw.attribute.enum']]]);
+    expect(report.changes.every((c) => c.noWitness === undefined)).toBe(true);
+  });
+
+  it('a documentation-only change has no witness, and says why', () => {
+    const report = JSON.parse(runEvfw(['diff', '--format', 'json', 'old', 'new'], { cwd: versions('docs-json', documentationEdit) }).stdout) as DiffJson;
+    expect(report.changes).toHaveLength(1);
+    expect(report.changes[0]!.witnesses).toEqual([]);
+    expect(report.changes[0]!.noWitness).toMatch(/documentation only/);
   });
 
   it('identical versions: no changes, exit 0', () => {

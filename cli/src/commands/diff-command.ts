@@ -11,7 +11,7 @@ import { CliError, EXIT } from '../cli-error.js';
 import type { SchemaChange } from '../diff/diff-api.js';
 import type { DiffReport } from '../diff/diff-text-report.js';
 import type { Versions } from '../diff/load-versions.js';
-import type { WitnessOutcome } from '../diff/witness-slot.js';
+import type { WitnessOutcome } from '../diff/witness-outcome.js';
 import { colors, type ColorChoice, type Colors } from '../terminal.js';
 
 interface DiffFlags {
@@ -101,15 +101,11 @@ async function loadVersions(oldPath: string | undefined, newPath: string | undef
   return loadPaths(oldPath, newPath, c);
 }
 
-/** Witnesses are proof, not verdict: without the search the report simply has none. */
-async function searchWitnesses(versions: Versions, changes: readonly SchemaChange[], flags: DiffFlags): Promise<readonly WitnessOutcome[] | undefined> {
-  const { loadWitnessSearch } = await import('../diff/witness-slot.js');
-  const search = await loadWitnessSearch();
-  if (!search) {
-    if (flags.witnessDir !== undefined) throw new CliError('evfw.cli.usage', '--witness-dir needs the witness search, which this build of evfw does not have yet', 'run without --witness-dir');
-    return undefined;
-  }
-  const witnesses = await search({ before: versions.before, after: versions.after, changes });
+/** Witnesses are proof, not verdict: a change keeps its classification when none is found. */
+async function searchWitnesses(versions: Versions, changes: readonly SchemaChange[], flags: DiffFlags): Promise<readonly WitnessOutcome[]> {
+  // The search (and fast-check with it) loads only when witnesses are asked for.
+  const { findWitnesses } = await import('../diff/find-witnesses.js');
+  const witnesses = findWitnesses(versions.before, versions.after, changes);
   if (flags.witnessDir !== undefined) {
     const { writeWitnessFiles } = await import('../diff/witness-files.js');
     const written = writeWitnessFiles(path.resolve(flags.witnessDir), changes, witnesses);

@@ -6,7 +6,7 @@
  */
 import type { Colors } from '../terminal.js';
 import type { SchemaChange, SemverSuggestion } from './diff-api.js';
-import { witnessSide, type WitnessOutcome } from './witness-slot.js';
+import { witnessSide, type WitnessOutcome } from './witness-outcome.js';
 
 /** Instance paths shown per change; the JSON report has them all. */
 const PATHS_SHOWN = 3;

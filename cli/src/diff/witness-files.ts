@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SchemaChange } from './diff-api.js';
-import { witnessSide, type WitnessOutcome } from './witness-slot.js';
+import { witnessSide, type WitnessOutcome } from './witness-outcome.js';
 
 export function writeWitnessFiles(dir: string, changes: readonly SchemaChange[], outcomes: readonly WitnessOutcome[]): string[] {
   const width = String(changes.length).length;
