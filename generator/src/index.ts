@@ -16,6 +16,7 @@ import { descriptorsEmitter } from './emit/descriptors/emit-descriptors.js';
 import { arbitrariesEmitter } from './emit/builders/emit-arbitraries.js';
 import { buildersEmitter } from './emit/builders/emit-builders.js';
 import { jsonSchemaEmitter } from './emit/json-schema/emit-json-schema.js';
+import { docsEmitter } from './emit/docs/emit-docs.js';
 import { assignNames } from './transform/assign-names.js';
 import { collapseSingleParticleGroups } from './transform/collapse-single-particle-groups.js';
 import { collectSubstitutionGroups } from './transform/collect-substitution-groups.js';
@@ -48,7 +49,7 @@ export const TRANSFORMS: readonly ((set: SchemaSet) => SchemaSet)[] = [
 ];
 
 /** The package emitter comes last: it exports the files the others wrote. */
-export const EMITTERS: readonly Emitter[] = [typesEmitter, descriptorsEmitter, buildersEmitter, arbitrariesEmitter, jsonSchemaEmitter, packageEmitter];
+export const EMITTERS: readonly Emitter[] = [typesEmitter, descriptorsEmitter, buildersEmitter, arbitrariesEmitter, jsonSchemaEmitter, docsEmitter, packageEmitter];
 
 export interface GenerateOptions {
   /** Paths in the IR, positions and headers are relative to this folder. Default: cwd. */

@@ -1,0 +1,176 @@
+/**
+ * The docs model as one standalone page, `docs/reference.html`, for people who read in a
+ * browser: every namespace, a table of contents, and the diagnostic codes, all in one file with
+ * its CSS inline and nothing fetched (no stylesheet, script, font or image; every link is an
+ * in-page anchor), so it works offline and from an attachment.
+ *
+ * It is polyglot HTML5: also well-formed XML (every element closed, the five XML escapes only),
+ * so tests read it with an XML parser.
+ */
+import { generatedHeader } from '../generated-file.js';
+import { undated } from './render-markdown.js';
+import type { DocsElement, DocsExample, DocsModule, DocsRow, DocsRule, DocsSet, DocsType, Phrase } from './docs-model.js';
+
+/** System fonts only: nothing to download. */
+const CSS = `
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; margin: 0 auto; max-width: 72rem; padding: 1rem 2rem 4rem; }
+h1, h2, h3 { line-height: 1.25; }
+h2 { border-bottom: 1px solid #d0d7de; padding-bottom: .3rem; margin-top: 2.5rem; }
+h3 { margin-top: 2rem; }
+code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 90%; }
+code { background: #f6f8fa; padding: .1em .3em; border-radius: 4px; }
+pre { background: #f6f8fa; padding: 1rem; overflow-x: auto; border-radius: 6px; }
+pre code { background: none; padding: 0; }
+table { border-collapse: collapse; margin: .8rem 0; width: 100%; }
+th, td { border: 1px solid #d0d7de; padding: .35rem .6rem; text-align: left; vertical-align: top; }
+th { background: #f6f8fa; }
+a { color: #0969da; text-decoration: none; }
+a:hover { text-decoration: underline; }
+nav ul { padding-left: 1.2rem; }
+.scope { color: #59636e; font-style: italic; }
+.meta td:first-child { width: 10rem; }
+@media print { nav { display: none; } a { color: inherit; } }
+`;
+
+export function renderHtml(docs: DocsSet): string {
+  const header = generatedHeader(docs.sources, '').split('\n').map((l) => `<!--${commentSafe(l)} -->`).join('\n');
+  return [
+    header,
+    '<!DOCTYPE html>',
+    '<html xmlns="http://www.w3.org/1999/xhtml" lang="en" xml:lang="en">',
+    '<head>',
+    '<meta charset="utf-8" />',
+    '<meta name="viewport" content="width=device-width, initial-scale=1" />',
+    `<title>Schema reference: ${escape(docs.modules.map((m) => m.module).join(', '))}</title>`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body>',
+    '<h1 id="top">Schema reference</h1>',
+    '<p>Generated from the schemas and their prose rules: every element and attribute in a data-semantics table, the content models and extension points in words, the diagnostic codes evfw can report for each element, and a valid example document per namespace.</p>',
+    contents(docs),
+    ...docs.modules.map((m) => moduleHtml(m)),
+    codesHtml(docs),
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function contents(docs: DocsSet): string {
+  const items = docs.modules.map((m) => {
+    const a = (anchor: string) => `#${id(m, anchor)}`;
+    const sub = [
+      `<li><a href="${a('example')}">Example document</a></li>`,
+      ...(m.elements.length > 0 ? [`<li>Elements: ${m.elements.map((e) => `<a href="${a(e.anchor)}"><code>${escape(e.label)}</code></a>`).join(', ')}</li>`] : []),
+      ...(m.attributes.length > 0 ? [`<li><a href="${a('attributes')}">Global attributes</a></li>`] : []),
+      ...(m.types.length > 0 ? [`<li>Types: ${m.types.map((t) => `<a href="${a(t.anchor)}"><code>${escape(t.title)}</code></a>`).join(', ')}</li>`] : []),
+      ...(m.rules.length > 0 ? [`<li><a href="${a('rules')}">Prose rules</a></li>`] : []),
+    ];
+    return `<li><a href="#${id(m)}">${escape(m.module)}</a> <code>${escape(m.namespace)}</code><ul>${sub.join('')}</ul></li>`;
+  });
+  return `<nav id="evfw-contents"><h2>Contents</h2><ul>${items.join('\n')}<li><a href="#evfw-diagnostics">Diagnostic codes</a></li></ul></nav>`;
+}
+
+function moduleHtml(m: DocsModule): string {
+  return [
+    `<section id="${id(m)}">`,
+    `<h2>${escape(m.module)}: <code>${escape(m.namespace)}</code></h2>`,
+    ...(m.documentation ? [`<p>${escape(m.documentation)}</p>`] : []),
+    '<table class="meta"><tbody>',
+    `<tr><td>namespace</td><td><code>${escape(m.namespace)}</code></td></tr>`,
+    ...(m.prefix ? [`<tr><td>prefix</td><td><code>${escape(m.prefix)}</code></td></tr>`] : []),
+    `<tr><td>schema files</td><td>${m.files.map((f) => `<code>${escape(f)}</code>`).join(', ')}</td></tr>`,
+    ...(m.sections.length > 0 ? [`<tr><td>spec sections</td><td>${escape(m.sections.join('; '))}</td></tr>`] : []),
+    '</tbody></table>',
+    `<h3 id="${id(m, 'example')}">Example document</h3>`,
+    ...m.examples.map((x) => exampleHtml(x)),
+    ...m.elements.map((e) => elementHtml(m, e)),
+    ...(m.attributes.length > 0 ? [`<h3 id="${id(m, 'attributes')}">Global attributes</h3>`, table(m, m.attributes)] : []),
+    ...m.types.map((t) => typeHtml(m, t)),
+    ...(m.rules.length > 0 ? [`<h3 id="${id(m, 'rules')}">Prose rules</h3>`, rulesTable(m.rules)] : []),
+    '</section>',
+  ].join('\n');
+}
+
+function exampleHtml(x: DocsExample): string {
+  if (x.document === undefined) return `<p>No example document of <code>${escape(x.root)}</code>: ${escape(x.reason ?? '')}.</p>`;
+  return `<p>A document with the root <code>${escape(x.root)}</code>, generated by evfw's fixture tools and valid in the <code>${x.profile}</code> profile (checked when this page was generated):</p>\n<pre><code>${undated(escape(x.document.replace(/\n$/, '')))}</code></pre>`;
+}
+
+function elementHtml(m: DocsModule, e: DocsElement): string {
+  return [
+    `<h3 id="${id(m, e.anchor)}"><code>${escape(e.title)}</code></h3>`,
+    `<p class="scope">${phrase(m, e.scope)}.</p>`,
+    ...(e.documentation ? [`<p>${escape(e.documentation)}</p>`] : []),
+    table(m, e.rows),
+    `<p><strong>Content:</strong> ${phrase(m, e.content)}.</p>`,
+    ...(e.extensions.length > 0 ? [`<p><strong>Extension points:</strong></p><ul>${e.extensions.map((x) => `<li>${phrase(m, x)}</li>`).join('')}</ul>`] : []),
+    ...(e.identity.length > 0 ? [`<p><strong>Identity constraints:</strong></p><ul>${e.identity.map((x) => `<li>${phrase(m, x)}</li>`).join('')}</ul>`] : []),
+    ...(e.diagnostics.length > 0 ? [`<p><strong>Diagnostics:</strong> ${e.diagnostics.map(codeLink).join(', ')}</p>`] : []),
+    ...(e.rules.length > 0 ? [`<p><strong>Prose rules:</strong></p><ul>${e.rules.map((r) => `<li>${codeLink(r.code)} (section ${escape(r.section)}; ${r.severity} in the <code>${r.profile}</code> profile): ${escape(r.description)}</li>`).join('')}</ul>`] : []),
+  ].join('\n');
+}
+
+function typeHtml(m: DocsModule, t: DocsType): string {
+  return [
+    `<h3 id="${id(m, t.anchor)}"><code>${escape(t.title)}</code></h3>`,
+    `<p class="scope">${t.kind === 'simple' ? 'Simple' : 'Complex'} type: ${phrase(m, t.summary)}.</p>`,
+    ...(t.documentation ? [`<p>${escape(t.documentation)}</p>`] : []),
+    ...(t.sections.length > 0 ? [`<p>Spec sections: ${escape(t.sections.join('; '))}.</p>`] : []),
+    ...(t.values.length > 0
+      ? [`<table><thead><tr><th>Value</th><th>Description</th></tr></thead><tbody>${t.values.map((v) => `<tr><td><code>${escape(v.value)}</code></td><td>${escape(v.documentation)}</td></tr>`).join('')}</tbody></table>`]
+      : []),
+    `<p>Used by: ${phrase(m, t.usedBy)}.</p>`,
+  ].join('\n');
+}
+
+function table(m: DocsModule, rows: readonly DocsRow[]): string {
+  const head = ['Name', 'Kind', 'Type', 'Cardinality', 'Allowed values', 'Description', 'Spec section'].map((h) => `<th>${h}</th>`).join('');
+  const body = rows.map((r) => `<tr><td>${phrase(m, r.name)}</td><td>${r.kind}</td><td>${phrase(m, r.type)}</td><td>${r.cardinality}</td><td>${phrase(m, r.allowed)}</td><td>${escape(r.description)}</td><td>${escape(r.sections.join('; '))}</td></tr>`);
+  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body.join('\n')}\n</tbody></table>`;
+}
+
+function rulesTable(rules: readonly DocsRule[]): string {
+  const body = rules.map((r) => `<tr><td>${codeLink(r.code)}</td><td>${escape(r.section)}</td><td>${r.severity}</td><td>${r.profile}</td><td>${escape(r.description)}</td></tr>`);
+  return `<p>Checked after the schema, in the profile named (<code>invite</code> includes <code>spec</code>): <code>evfw validate --profile</code>.</p>\n<table><thead><tr><th>Code</th><th>Section</th><th>Severity</th><th>Profile</th><th>What it checks</th></tr></thead><tbody>\n${body.join('\n')}\n</tbody></table>`;
+}
+
+function codesHtml(docs: DocsSet): string {
+  const body = docs.codes.map((c) => `<tr id="${codeId(c.code)}"><td><code>${escape(c.code)}</code></td><td>${escape(c.meaning)}</td></tr>`);
+  return `<section id="evfw-diagnostics">\n<h2>Diagnostic codes</h2>\n<p>Every diagnostic evfw reports carries one of these codes, a message, the line and column, and a path. The <code>evfw.rule.*</code> codes are the prose rules, reported only in the profile named.</p>\n<table><thead><tr><th>Code</th><th>Meaning</th></tr></thead><tbody>\n${body.join('\n')}\n</tbody></table>\n</section>`;
+}
+
+function phrase(m: DocsModule, p: Phrase): string {
+  return p
+    .map((f) => {
+      if ('text' in f) return escape(f.text);
+      if ('code' in f) return `<code>${escape(f.code)}</code>`;
+      if (f.target.kind === 'diagnostic') return codeLink(f.target.code);
+      const page = f.target.module ?? m.module;
+      return `<a href="#${escape(`${page}.${f.target.anchor}`)}"><code>${escape(f.link)}</code></a>`;
+    })
+    .join('');
+}
+
+function codeLink(code: string): string {
+  return `<a href="#${codeId(code)}"><code>${escape(code)}</code></a>`;
+}
+
+function codeId(code: string): string {
+  return `code.${escape(code)}`;
+}
+
+/** Ids are unique across the page: each module's anchors carry its name. */
+function id(m: DocsModule, anchor?: string): string {
+  return escape(anchor === undefined ? `module.${m.module}` : `${m.module}.${anchor}`);
+}
+
+/** The XML escapes, which HTML reads the same way; control characters cannot occur in the schemas' text. */
+export function escape(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** "--" cannot occur in an XML comment. */
+function commentSafe(value: string): string {
+  return value.replace(/--/g, '- -');
+}

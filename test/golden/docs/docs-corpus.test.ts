@@ -1,0 +1,53 @@
+/**
+ * The docs emitter on every schema set the generator reads: our schemas and each corpus folder.
+ * It must not throw; every namespace gets a page; each example document it shows is valid, with
+ * no diagnostic at all, in the profile it claims (checked again here, by the runtime, from the
+ * text the reader sees); a namespace without one says why.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDocument, SchemaRegistry } from '../../../runtime/src/index.js';
+import { buildDocs } from '../../../generator/src/emit/docs/build-docs.js';
+import { docsEmitter } from '../../../generator/src/emit/docs/emit-docs.js';
+import { buildIr, moduleNames, schemaDescriptors } from '../../../generator/src/index.js';
+import { CORPUS_AVAILABLE, CORPUS_DIR, CORPUS_SKIP_REASON, REPO_ROOT, corpusSchemaSets, ownSchemaFiles } from '../../support/paths.js';
+
+const sets = [{ name: 'schemas (ours)', files: ownSchemaFiles(), rootDir: REPO_ROOT }, ...corpusSchemaSets().map((s) => ({ ...s, rootDir: CORPUS_DIR }))];
+
+describe(`docs of every schema set${CORPUS_AVAILABLE ? '' : ` (${CORPUS_SKIP_REASON}; ours only)`}`, () => {
+  for (const set of sets) {
+    it(`${set.name}: a page per namespace, and every example valid`, () => {
+      const ir = buildIr(set.files, { rootDir: set.rootDir });
+      const modules = moduleNames(ir);
+      const out = new Map<string, string>();
+      docsEmitter.emit(ir, { modules, packageName: '@evfw/model', runtimePackage: '@evfw/runtime' }, out);
+      for (const module of modules.values()) expect([...out.keys()]).toContain(`docs/${module}.md`);
+      expect(out.get('docs/reference.html')).toMatch(/<\/html>\n$/);
+
+      const registry = new SchemaRegistry(schemaDescriptors(ir));
+      const docs = buildDocs(ir, modules);
+      for (const module of docs.modules) {
+        expect(module.examples.length, module.module).toBeGreaterThan(0);
+        for (const example of module.examples) {
+          if (example.document === undefined) {
+            expect(example.reason, `${module.module}: an example or the reason there is none`).toBeTruthy();
+            continue;
+          }
+          const result = parseDocument(registry, undefined, example.document, { profile: example.profile ?? 'xsd' });
+          expect(result.diagnostics, `${module.module} ${example.root} in the ${example.profile} profile:\n${example.document}`).toEqual([]);
+          expect(result.ok).toBe(true);
+          // The page shows the same document.
+          expect(out.get(`docs/${module.module}.md`)).toContain(example.root);
+        }
+      }
+    });
+  }
+
+  it('ours: cpm-evfw is shown in the invite profile, with the objects its rules are about', () => {
+    const ir = buildIr(ownSchemaFiles(), { rootDir: REPO_ROOT });
+    const evfw = buildDocs(ir, moduleNames(ir)).modules.find((m) => m.module === 'cpm-evfw')!;
+    expect(evfw.examples[0]!.profile).toBe('invite');
+    expect(evfw.examples[0]!.document).toContain('<object ');
+    expect(path.basename(evfw.files[0]!)).toBe('cpm-evfw.xsd');
+  });
+});
