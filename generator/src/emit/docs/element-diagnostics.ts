@@ -9,7 +9,7 @@
  * is one the runtime defines.
  */
 import { DIAGNOSTIC_CODES } from '@evfw/runtime/diagnostics';
-import type { RuleDescriptor } from '@evfw/runtime/schema';
+import { ATTRIBUTE_DEVIATIONS, type RuleDescriptor } from '@evfw/runtime/schema';
 import { XSD_NAMESPACE, type ComplexType, type ElementDecl, type LocalAttributeUse } from '../../ir/ir.js';
 import type { DocsContext } from './docs-context.js';
 import type { DocsRule } from './docs-model.js';
@@ -17,10 +17,6 @@ import { hasEnumerations, hasLexicalForm, hasValueFacets, idKind, simpleFacts, t
 
 type Code = keyof typeof DIAGNOSTIC_CODES;
 
-/** The runtime's known deviations, by element: the Appendix M spelling of `flags` (D-44). */
-const DEVIATIONS: Readonly<Record<string, readonly Code[]>> = {
-  '{urn:oma:xml:cpm:evfw}operation': ['evfw.attribute.flag-deviation'],
-};
 
 export function elementDiagnostics(ctx: DocsContext, decl: ElementDecl, type: ComplexType | undefined, valueFacts: SimpleFacts | undefined): string[] {
   const codes = new Set<Code>();
@@ -53,7 +49,8 @@ export function elementDiagnostics(ctx: DocsContext, decl: ElementDecl, type: Co
     if (constraint.kind === 'key') codes.add('evfw.identity.key-missing');
   }
   if (decl.nillable) codes.add('evfw.xsi.nil');
-  for (const code of DEVIATIONS[`{${decl.name.namespace}}${decl.name.name}`] ?? []) codes.add(code);
+  // The runtime recognises known misspellings of real documents by name (Appendix M's `flag`, D-44).
+  if (ATTRIBUTE_DEVIATIONS.some((d) => d.namespace === decl.name.namespace && d.element === decl.name.name)) codes.add('evfw.attribute.flag-deviation');
   return (Object.keys(DIAGNOSTIC_CODES) as Code[]).filter((code) => codes.has(code));
 }
 
