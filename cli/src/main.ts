@@ -20,6 +20,9 @@ Examples:
   $ evfw validate schemas/examples/valid
   $ evfw validate --format json report.xml
   $ evfw generate --check
+  $ evfw generate --watch
+  $ evfw diff --git HEAD
+  $ evfw docs
   $ evfw lint-spec ../shared/spec/oma-cpm-evfw-cr.txt
   $ evfw fixture --namespace cpm-evfw --valid 20 --invalid 20 --seed 7 --out fixtures
 

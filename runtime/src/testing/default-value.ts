@@ -15,7 +15,7 @@ import { defaultLexical } from './simple-samples.js';
 
 /** Always the least: minimum counts, nothing optional, the first branch, the first valid value. */
 class DefaultDraw implements Draw {
-  count(min: number): number {
+  count(min: number, _max: number): number {
     return min;
   }
   pick(): number {
@@ -41,6 +41,16 @@ export interface DefaultOptions {
   readonly state?: GeneratorState;
 }
 
+/** Everything once: each optional attribute and child present, one of each repetition, the first branch. */
+class FullDraw extends DefaultDraw {
+  override count(min: number, max: number): number {
+    return Math.max(min, Math.min(1, max));
+  }
+  override chance(): boolean {
+    return true;
+  }
+}
+
 /** The minimal valid value of the complex type `typeKey` (`{namespace}name`). */
 export function defaultValue<T>(registry: SchemaRegistry, typeKey: string, options: DefaultOptions = {}): T {
   const generator = new ModelGenerator(registry, new DefaultDraw(), resolveSizes(), options.state ?? newState());
@@ -52,6 +62,17 @@ export function defaultDocument<T>(registry: SchemaRegistry, elementKey: string,
   const decl = registry.element(elementKey);
   if (!decl || decl.abstract) throw new GenerationError(`evfw: ${elementKey} is not a global element that can be a document's root`);
   return new ModelGenerator(registry, new DefaultDraw(), resolveSizes(), options.state ?? newState()).element(decl) as T;
+}
+
+/**
+ * The fullest small document of the global element `elementKey`: every optional attribute and
+ * child once, with default values. What a reader of a reference wants to see: every part of the
+ * namespace, each filled in. Wildcards get no content (`extensions: false` is implied).
+ */
+export function fullDocument<T>(registry: SchemaRegistry, elementKey: string, options: DefaultOptions = {}): T {
+  const decl = registry.element(elementKey);
+  if (!decl || decl.abstract) throw new GenerationError(`evfw: ${elementKey} is not a global element that can be a document's root`);
+  return new ModelGenerator(registry, new FullDraw(), resolveSizes({ extensions: false }), options.state ?? newState()).element(decl) as T;
 }
 
 /** One state per registry for all builders: two events built one after the other get different indexes. */

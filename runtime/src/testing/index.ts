@@ -3,7 +3,7 @@
  * arbitraries, mutants with one named fault each, and the fixture writer. It needs fast-check
  * (an optional peer dependency); the main entry point never imports it.
  */
-export { builder, defaultDocument, defaultValue } from './default-value.js';
+export { builder, defaultDocument, defaultValue, fullDocument } from './default-value.js';
 export type { DefaultOptions } from './default-value.js';
 export { documentArbitrary, typeArbitrary } from './arbitrary.js';
 export type { ArbitraryOptions } from './arbitrary.js';

@@ -4,13 +4,15 @@
  * no diagnostic at all, in the profile it claims (checked again here, by the runtime, from the
  * text the reader sees); a namespace without one says why.
  */
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, SchemaRegistry } from '../../../runtime/src/index.js';
 import { buildDocs } from '../../../generator/src/emit/docs/build-docs.js';
 import { docsEmitter } from '../../../generator/src/emit/docs/emit-docs.js';
 import { buildIr, moduleNames, schemaDescriptors } from '../../../generator/src/index.js';
-import { CORPUS_AVAILABLE, CORPUS_DIR, CORPUS_SKIP_REASON, REPO_ROOT, corpusSchemaSets, ownSchemaFiles } from '../../support/paths.js';
+import { CORPUS_AVAILABLE, CORPUS_DIR, CORPUS_SKIP_REASON, REPO_ROOT, SCHEMAS_DIR, corpusSchemaSets, ownSchemaFiles } from '../../support/paths.js';
 
 const sets = [{ name: 'schemas (ours)', files: ownSchemaFiles(), rootDir: REPO_ROOT }, ...corpusSchemaSets().map((s) => ({ ...s, rootDir: CORPUS_DIR }))];
 
@@ -49,5 +51,28 @@ describe(`docs of every schema set${CORPUS_AVAILABLE ? '' : ` (${CORPUS_SKIP_REA
     expect(evfw.examples[0]!.profile).toBe('invite');
     expect(evfw.examples[0]!.document).toContain('<object ');
     expect(path.basename(evfw.files[0]!)).toBe('cpm-evfw.xsd');
+  });
+
+  // An editor's everyday edits must not make the reference fail to build, nor lose the profile:
+  // an optional attribute added to <object> once did both (the example search found none).
+  it('ours, edited: an optional attribute and a flag added, the example still passes the invite profile', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'evfw-docs-edit-'));
+    try {
+      const schema = readFileSync(path.join(SCHEMAS_DIR, 'cpm-evfw.xsd'), 'utf8')
+        .replace('<xs:attribute name="folder-path"', '<xs:attribute name="received" type="xs:dateTime"/>\n    <xs:attribute name="folder-path"')
+        .replace('<xs:enumeration value="\\Deleted">', '<xs:enumeration value="\\Flagged"/>\n      <xs:enumeration value="\\Deleted">');
+      expect(schema).toContain('name="received"');
+      expect(schema).toContain('value="\\Flagged"');
+      writeFileSync(path.join(dir, 'cpm-evfw.xsd'), schema);
+      copyFileSync(path.join(SCHEMAS_DIR, 'cpm-evfw.rules.json'), path.join(dir, 'cpm-evfw.rules.json'));
+      const ir = buildIr([path.join(dir, 'cpm-evfw.xsd')], { rootDir: dir });
+      const example = buildDocs(ir, moduleNames(ir)).modules[0]!.examples[0]!;
+      expect(example.profile).toBe('invite');
+      expect(example.document).toContain('received=');
+      const registry = new SchemaRegistry(schemaDescriptors(ir));
+      expect(parseDocument(registry, undefined, example.document!, { profile: 'invite' }).diagnostics).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -10,9 +10,9 @@ import { build as imdnBuild } from '../../../generated/src/imdn.build.js';
 import { parseCpmEvfw, serializeCpmEvfw, type CpmEvfw, type EventCpmImap } from '../../../generated/src/cpm-evfw.js';
 import { registry } from '../../../generated/src/registry.js';
 import { builtinNames, checkSimpleValue } from '../../../runtime/src/datatypes/index.js';
-import { parseDocument } from '../../../runtime/src/document.js';
+import { parseDocument, serializeDocument } from '../../../runtime/src/document.js';
 import { faultyValue } from '../../../runtime/src/testing/faulty-values.js';
-import { FAULT_KINDS, defaultValue, fixtureFiles, lexicalArbitrary, mutate, mutationSites } from '../../../runtime/src/testing/index.js';
+import { FAULT_KINDS, defaultValue, fixtureFiles, fullDocument, lexicalArbitrary, mutate, mutationSites } from '../../../runtime/src/testing/index.js';
 
 const CPM = '{urn:oma:xml:cpm:evfw}cpm-evfw';
 const event = (eventCpmImap: EventCpmImap) => ({ $case: 'eventCpmImap' as const, eventCpmImap });
@@ -48,6 +48,24 @@ describe('builders', () => {
     const first = defaultValue<EventCpmImap>(registry, '{urn:oma:xml:cpm:evfw}event-cpm-imap');
     const second = defaultValue<EventCpmImap>(registry, '{urn:oma:xml:cpm:evfw}event-cpm-imap');
     expect(second.index).toBe(first.index);
+  });
+});
+
+describe('fullDocument', () => {
+  it('has every optional attribute and child once, the first branch of each choice, and no foreign content', () => {
+    const full = fullDocument<CpmEvfw>(registry, CPM);
+    const text = serializeCpmEvfw(full);
+    expect(parseDocument(registry, CPM, text).ok).toBe(true);
+    const object = full.events[0]!.$case === 'eventCpmImap' ? full.events[0]!.eventCpmImap.operations[0]!.objects[0]! : undefined;
+    expect(object).toMatchObject({ uid: 'uid', folderPath: 'folder-path', conversationId: 'conversation-id', contributionId: 'contribution-id', extensions: [] });
+    expect(full.events).toHaveLength(1);
+  });
+
+  it('is valid for every global element of every own namespace', () => {
+    for (const key of registry.globalElements().filter((e) => !e.abstract).map((e) => `{${e.namespace}}${e.name}`)) {
+      const text = serializeDocument(registry, key, fullDocument(registry, key));
+      expect(parseDocument(registry, key, text).diagnostics, `${key}\n${text}`).toEqual([]);
+    }
   });
 });
 

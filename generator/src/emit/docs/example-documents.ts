@@ -6,18 +6,23 @@
  * Readers want an example that shows the namespace, not the smallest valid document, and one
  * that passes the strictest profile with rules for it (cpm-evfw's minimal document breaks
  * evfw.rule.object-identifiable). So, deterministically:
- *  1. candidates: the minimal document (defaultDocument), then documents drawn by
- *     documentArbitrary from a fixed seed, without foreign content and with one of each repeat;
+ *  1. candidates: the minimal document (defaultDocument), the fullest one (fullDocument: every
+ *     optional part once), then documents drawn by documentArbitrary from a fixed seed, without
+ *     foreign content and with one of each repeat;
  *  2. the candidate showing the most element names of the namespace comes first;
  *  3. its random strings are replaced, one at a time, by readable ones (the property's own name,
  *     "1", a SIP or TEL URI...), each kept only if the document has no more diagnostics than
  *     before, a schema error weighing more than any number of rule findings: this clears the
  *     prose rules' findings as well as the noise;
  *  4. the first candidate with no diagnostic left (errors or warnings) is the example.
+ * When no candidate can be polished clean for the strictest profile (the rules ask for values
+ * the readable replacements do not offer), the next profile down is tried, down to `xsd`, which
+ * every candidate passes; the page names the profile the example passes. A schema edit must
+ * never make the reference fail to build.
  */
 import fc from 'fast-check';
 import { SchemaRegistry, parseDocument, readXml, serializeDocument, type Profile, type SourceElement } from '@evfw/runtime';
-import { GenerationError, defaultDocument, documentArbitrary } from '@evfw/runtime/testing';
+import { GenerationError, defaultDocument, documentArbitrary, fullDocument } from '@evfw/runtime/testing';
 import type { Schema } from '../../ir/ir.js';
 import type { DocsExample } from './docs-model.js';
 
@@ -40,8 +45,7 @@ export function exampleDocuments(registry: SchemaRegistry, schema: Schema): Docs
   const key = `{${root.namespace}}${root.name}`;
   const profile = strictestProfile(schema);
   try {
-    const document = exampleOf(registry, key, schema.namespace, profile);
-    return [{ root: `<${root.name}>`, document, profile }];
+    return [{ root: `<${root.name}>`, ...exampleOf(registry, key, schema.namespace, profile) }];
   } catch (error) {
     if (!(error instanceof GenerationError)) throw error;
     return [{ root: `<${root.name}>`, reason: `no valid document can be generated: ${error.message.replace(/^evfw: /, '')}` }];
@@ -59,18 +63,32 @@ export function strictestProfile(schema: Schema): Profile {
  * Examples already made in this process, by schema, root and profile: the test suite generates
  * the same schemas many times, and polishing an example costs a few hundred validations.
  */
-const made = new Map<string, string>();
+const made = new Map<string, Example>();
 
-function exampleOf(registry: SchemaRegistry, key: string, namespace: string, profile: Profile): string {
-  const id = `${profile} ${key} ${JSON.stringify(registry.schemas)}`;
-  const earlier = made.get(id);
-  if (earlier !== undefined) return earlier;
-  const example = makeExample(registry, key, namespace, profile);
-  made.set(id, example);
-  return example;
+interface Example {
+  readonly document: string;
+  /** The profile the document passes without a diagnostic: the strictest one asked for, or the next below. */
+  readonly profile: Profile;
 }
 
-function makeExample(registry: SchemaRegistry, key: string, namespace: string, profile: Profile): string {
+/** The profile to try when no example passes this one; every generated document passes `xsd`. */
+const WEAKER: Readonly<Record<Profile, Profile | undefined>> = { invite: 'spec', spec: 'xsd', xsd: undefined };
+
+function exampleOf(registry: SchemaRegistry, key: string, namespace: string, strictest: Profile): Example {
+  const id = `${strictest} ${key} ${JSON.stringify(registry.schemas)}`;
+  const earlier = made.get(id);
+  if (earlier !== undefined) return earlier;
+  for (let profile: Profile | undefined = strictest; profile; profile = WEAKER[profile]) {
+    const document = makeExample(registry, key, namespace, profile);
+    if (document === undefined) continue;
+    made.set(id, { document, profile });
+    return { document, profile };
+  }
+  throw new Error(`evfw docs: no generated example of ${key} passes even the xsd profile; this is a bug of the fixture tools`);
+}
+
+/** The polished example that passes `profile` with no diagnostic, or undefined when none of the candidates can. */
+function makeExample(registry: SchemaRegistry, key: string, namespace: string, profile: Profile): string | undefined {
   const write = (value: unknown) => serializeDocument(registry, key, value, { indent: 2 });
   // A schema error can hide the rules of the elements around it, so no number of rule findings
   // fixed is worth one schema error more.
@@ -78,7 +96,7 @@ function makeExample(registry: SchemaRegistry, key: string, namespace: string, p
     const diagnostics = parseDocument(registry, key, text, { profile }).diagnostics;
     return { score: diagnostics.reduce((sum, d) => sum + (d.code.startsWith('evfw.rule.') ? 1 : 1000), 0), about: diagnostics.map((d) => `${d.path} ${d.message}`).join('\n') };
   };
-  const candidates = [defaultDocument<unknown>(registry, key), ...fc.sample(documentArbitrary<unknown>(registry, key, { maxOccurs: 1, extensions: false }), { seed: SEED, numRuns: SAMPLES })]
+  const candidates = [defaultDocument<unknown>(registry, key), fullDocument<unknown>(registry, key), ...fc.sample(documentArbitrary<unknown>(registry, key, { maxOccurs: 1, extensions: false }), { seed: SEED, numRuns: SAMPLES })]
     .map((value, order) => {
       const text = write(value);
       // The generators promise schema-valid values: anything else is a bug, not a poor example.
@@ -91,7 +109,7 @@ function makeExample(registry: SchemaRegistry, key: string, namespace: string, p
     const polished = polish(candidate.value, write, problems);
     if (polished !== undefined) return polished;
   }
-  throw new Error(`evfw docs: no generated example of ${key} passes the ${profile} profile without a diagnostic; the prose rules ask for values the readable replacements do not offer`);
+  return undefined;
 }
 
 /** How many distinct element names of the namespace the document shows. */
@@ -130,7 +148,7 @@ function polish(value: unknown, write: (value: unknown) => string, problems: (te
       const drawn = get(current, path) as string;
       let best: { value: unknown; text: string; found: Problems } | undefined;
       for (const replacement of [...(own ? [own] : []), ...READABLE]) {
-        if (replacement === drawn) break;
+        if (replacement === drawn) continue;
         // The other readable values are for what a diagnostic names, and for drawn values that
         // read as noise where the own name does not fit; a plain word or number stays.
         if (replacement !== own && own !== undefined && !named && (best || PLAIN.test(drawn))) break;
