@@ -12,6 +12,7 @@ import type { SchemaChange } from '../diff/diff-api.js';
 import type { DiffReport } from '../diff/diff-text-report.js';
 import type { Versions } from '../diff/load-versions.js';
 import type { WitnessOutcome } from '../diff/witness-outcome.js';
+import { DEFAULT_SCHEMAS } from '../inputs/schema-files.js';
 import { colors, type ColorChoice, type Colors } from '../terminal.js';
 
 interface DiffFlags {
@@ -23,7 +24,6 @@ interface DiffFlags {
   readonly color?: ColorChoice;
 }
 
-const DEFAULT_SCHEMAS = 'schemas';
 
 const EXAMPLES = `
 Examples:

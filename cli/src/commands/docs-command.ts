@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { CliError, EXIT } from '../cli-error.js';
-import { schemaFiles } from '../inputs/schema-files.js';
+import { DEFAULT_SCHEMAS, schemasOrDefault } from '../inputs/schema-files.js';
 import { generatorErrorBlock } from '../report/generator-error.js';
 import { colors, type ColorChoice } from '../terminal.js';
 
@@ -25,7 +25,6 @@ interface DocsFlags {
   readonly color?: ColorChoice;
 }
 
-const DEFAULT_SCHEMAS = 'schemas';
 const DEFAULT_OUT = path.join('generated', 'docs');
 /** Where the docs emitter puts its files in a generated package. */
 const DOCS_PREFIX = 'docs/';
@@ -59,7 +58,7 @@ export function docsCommand(): Command {
 }
 
 async function writeDocs(flags: DocsFlags): Promise<number> {
-  const entries = schemaEntries(flags.schemas);
+  const entries = schemasOrDefault(flags.schemas, 'docs');
   const outDir = path.resolve(flags.out ?? DEFAULT_OUT);
   // The generator loads only for this command. The whole pipeline runs, so the files are the
   // ones `npm run generate` writes; the other emitters' files are dropped.
@@ -126,14 +125,6 @@ function staleDocs(outDir: string, files: ReadonlyMap<string, string>, format: F
     });
 }
 
-function schemaEntries(given: readonly string[] | undefined): string[] {
-  try {
-    return schemaFiles(given ?? [DEFAULT_SCHEMAS], '--schemas');
-  } catch (error) {
-    if (error instanceof CliError && !given) throw new CliError(error.code, error.message, 'run evfw docs at the repository root, or name the schemas with --schemas');
-    throw error;
-  }
-}
 
 /** The command that brings the folder up to date: the same one without --check. */
 function fixCommand(flags: DocsFlags): string {

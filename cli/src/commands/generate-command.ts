@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { CliError, EXIT } from '../cli-error.js';
-import { schemaFiles } from '../inputs/schema-files.js';
+import { DEFAULT_SCHEMAS, schemasOrDefault } from '../inputs/schema-files.js';
 import { generatorErrorBlock } from '../report/generator-error.js';
 import { colors, type ColorChoice } from '../terminal.js';
 import { watchGenerate } from '../watch/watch-generate.js';
@@ -21,7 +21,6 @@ interface GenerateFlags {
   readonly color?: ColorChoice;
 }
 
-const DEFAULT_SCHEMAS = 'schemas';
 const DEFAULT_OUT = 'generated';
 
 const EXAMPLES = `
@@ -60,7 +59,7 @@ function generateOptions(flags: GenerateFlags) {
 }
 
 async function generatePackage(flags: GenerateFlags): Promise<number> {
-  const entries = schemaEntries(flags.schemas);
+  const entries = schemasOrDefault(flags.schemas, 'generate');
   const outDir = path.resolve(flags.out ?? DEFAULT_OUT);
   // The generator (and ts-morph) load only for this command.
   const { generate, writeOutput, GeneratorError } = await import('@evfw/generator');
@@ -92,11 +91,11 @@ async function generatePackage(flags: GenerateFlags): Promise<number> {
 
 /** --watch: paths that do not exist are a usage error at the start; after that, whatever a save does is reported and waited out. */
 async function watchPackage(flags: GenerateFlags): Promise<number> {
-  schemaEntries(flags.schemas);
+  schemasOrDefault(flags.schemas, 'generate');
   const generator = await import('@evfw/generator');
   return watchGenerate({
     schemaArgs: flags.schemas ?? [DEFAULT_SCHEMAS],
-    entries: () => schemaEntries(flags.schemas),
+    entries: () => schemasOrDefault(flags.schemas, 'generate'),
     outDir: path.resolve(flags.out ?? DEFAULT_OUT),
     generate: (entries) => generator.generate(entries, generateOptions(flags)),
     generator,
@@ -104,15 +103,6 @@ async function watchPackage(flags: GenerateFlags): Promise<number> {
   });
 }
 
-function schemaEntries(given: readonly string[] | undefined): string[] {
-  try {
-    return schemaFiles(given ?? [DEFAULT_SCHEMAS], '--schemas');
-  } catch (error) {
-    // Without --schemas the folder is the repository's: say where to run from.
-    if (error instanceof CliError && !given) throw new CliError(error.code, error.message, 'run evfw generate at the repository root, or name the schemas with --schemas');
-    throw error;
-  }
-}
 
 /** The command that brings the package up to date: the same one without --check. */
 function fixCommand(flags: GenerateFlags): string {

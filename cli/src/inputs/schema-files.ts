@@ -17,3 +17,19 @@ export function schemaFiles(args: readonly string[], option: string): string[] {
     return found;
   });
 }
+
+/** The repository's schema folder: what generate, docs and diff read when no schema is named. */
+export const DEFAULT_SCHEMAS = 'schemas';
+
+/**
+ * `--schemas` of `command`, or the repository's schemas/ without it; then a missing folder
+ * means the command was run from elsewhere, and the hint says so.
+ */
+export function schemasOrDefault(given: readonly string[] | undefined, command: string): string[] {
+  try {
+    return schemaFiles(given ?? [DEFAULT_SCHEMAS], '--schemas');
+  } catch (error) {
+    if (error instanceof CliError && !given) throw new CliError(error.code, error.message, `run evfw ${command} at the repository root, or name the schemas with --schemas`);
+    throw error;
+  }
+}
