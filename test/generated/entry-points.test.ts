@@ -115,6 +115,10 @@ describe('serializeCpmEvfw', () => {
     expect(() => serializeCpmEvfw(broken)).toThrow(/index/);
     const wrongCase = { events: [{ $case: 'nothing' }] } as unknown as CpmEvfw;
     expect(() => serializeCpmEvfw(wrongCase)).toThrow(/\$case/);
+    // Occurrences count too: <cpm-evfw> holds one or more events; <object> at most one <message-id> choice.
+    expect(() => serializeCpmEvfw({ events: [] })).toThrow(/cpm-evfw\.events: 0 given, at least 1 required/);
+    const noOperations = { events: [{ $case: 'eventCpmImap', eventCpmImap: { type: 'flags', index: 'e1', operations: [], extensions: [] } }] } as unknown as CpmEvfw;
+    expect(() => serializeCpmEvfw(noOperations)).toThrow(/operations: 0 given, at least 1 required/);
     const nul = structuredClone(value);
     (nul.events[0] as { eventCpmImap: { index: string } }).eventCpmImap.index = 'a\u0000b';
     expect(() => serializeCpmEvfw(nul)).toThrow(/U\+0000/);

@@ -83,12 +83,20 @@ export class ModelWalker {
       if (raw === undefined && p.min > 0) this.problem(undefined, 'required, but missing');
       else if (raw !== undefined) this.occurrence(p, raw);
     } else if (Array.isArray(raw)) {
+      let count = 0;
       for (let i = 0; i < raw.length; i++) {
         if (!(i in raw)) continue; // a hole in a sparse array is not an occurrence
+        count++;
         this.path.enter(i);
         this.occurrence(p, raw[i]);
         this.path.leave();
       }
+      // A flattened group around this particle occurs at most once (a repeated one has a
+      // property of its own), so the particle's own bounds are the array's.
+      if (count < p.min) this.problem(undefined, `${count} given, at least ${p.min} required`);
+      else if (p.max !== 'unbounded' && count > p.max) this.problem(undefined, `${count} given, at most ${p.max} allowed`);
+    } else if (raw === undefined && p.min > 0) {
+      this.problem(undefined, `required, but missing (at least ${p.min})`);
     } else if (raw !== undefined) {
       // One value where an array belongs: refused, and still walked for its own problems.
       this.problem(undefined, 'expected an array');

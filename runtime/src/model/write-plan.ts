@@ -96,6 +96,7 @@ export class ParticlePlan {
   /** The model property; undefined for a group flattened into its parent. */
   readonly property: string | undefined;
   readonly min: number;
+  readonly max: number | 'unbounded';
   readonly many: boolean;
   /** A group's particles; empty for an element or a wildcard. */
   readonly particles: readonly ParticlePlan[];
@@ -118,6 +119,7 @@ export class ParticlePlan {
     this.kind = p.kind;
     this.property = p.property;
     this.min = p.min;
+    this.max = p.max;
     this.many = isMany(p);
     this.particles = p.kind === 'element' || p.kind === 'any' ? [] : p.particles.map((c) => plans.particle(c));
     this.local = p.kind === 'element' && p.element !== undefined;
