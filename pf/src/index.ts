@@ -1,6 +1,23 @@
 /**
  * `@evfw/participating-function`: a reference CPM Participating Function (OMA CPM 6.7.2,
  * 6.7.5.1): event reports in over SIP MESSAGE or INVITE + MSRP, validated, applied to the CPM
- * Message Store over IMAP.
+ * Message Store over IMAP. So far the Message Store side: one `<operation>` applied object by
+ * object, with an outcome for each (the IMDN it becomes).
  */
-export {};
+export {
+  CPM_STORE_HEADERS,
+  MessageStoreError,
+  connectMessageStore,
+  folderPathToMailbox,
+  parseUid,
+  type FoundBy,
+  type MessageStore,
+  type MessageStoreErrorCode,
+  type MessageStoreOptions,
+  type ObjectFailure,
+  type ObjectFailureCode,
+  type ObjectNotUpdated,
+  type ObjectOutcome,
+  type ObjectUpdated,
+  type StoredMessage,
+} from './message-store.js';

@@ -1,0 +1,22 @@
+/** The SIP side of `@evfw/protocol`: message model, parser, serializer, builders. */
+export { SIP_VERSION, getHeader, getHeaders, withHeader } from './sip-message.js';
+export type { SipHeader, SipMessage, SipRequest, SipResponse } from './sip-message.js';
+export { parseSipMessage } from './parse-sip-message.js';
+export type { SipParseOptions, SipParseResult } from './parse-sip-message.js';
+export { serializeSipMessage, encodeSipMessage } from './serialize-sip-message.js';
+export type { SipSerializeOptions } from './serialize-sip-message.js';
+export { DEFAULT_SIP_LIMITS } from './sip-limits.js';
+export type { SipLimits } from './sip-limits.js';
+export { SipError } from './sip-error.js';
+export type { ParseOutcome, ProtocolProblem } from './sip-error.js';
+export { canonicalHeaderName, compactHeaderName, sameHeaderName } from './header-names.js';
+export { formatNameAddr, parseNameAddr, parseParams, quote, splitHeaderList, unquote } from './header-values.js';
+export type { NameAddr, ParamValue } from './header-values.js';
+export { checkMandatoryHeaders, parseCSeq } from './check-mandatory-headers.js';
+export type { CSeq } from './check-mandatory-headers.js';
+export { cryptoRandom, seededRandom, newBranch, newCallId, newTag } from './random-source.js';
+export type { RandomSource } from './random-source.js';
+export { buildEventInvite, buildEventMessage, serializeEvents } from './build-requests.js';
+export type { BuiltInvite, ClientContext, EventInviteOptions, EventMessageOptions } from './build-requests.js';
+export { buildSipResponse, reasonPhrase } from './build-response.js';
+export type { SipResponseOptions } from './build-response.js';

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Installs the real servers and peers the issue 10 tests run against, from Debian's packages:
+#   dovecot-imapd  the CPM Message Store (IMAP) that test/support/dovecot.ts starts per test file
+#   sip-tester     Debian's package of sipp, the SIP peer of the Participating Function tests
+#
+# Usage: bash scripts/install-services.sh        (CI: before `npm test`, see .ci/run)
+#
+# Why it never fails: the tests decide what to do without these packages (they skip, saying why),
+# so a machine without root or without a package mirror must still get a green `npm test` of
+# everything else. The reason goes to stderr, and the exit status is 0.
+#
+# Why no service is started: the tests start their own throwaway servers, on loopback, with their
+# own configuration, as whatever user runs them. Debian's postinst would start the system Dovecot
+# on ports 143/993; policy-rc.d (exit 101) tells invoke-rc.d not to, for this run only.
+set -uo pipefail
+
+# Debian package and a command it installs, to tell whether it is already there.
+PACKAGES=(dovecot-imapd:dovecot sip-tester:sipp)
+
+say() { printf 'install-services: %s\n' "$*" >&2; }
+
+missing=()
+for entry in "${PACKAGES[@]}"; do
+  # dovecot lives in /usr/sbin, which a non-root PATH may lack.
+  if ! PATH="$PATH:/usr/sbin:/sbin" command -v "${entry#*:}" >/dev/null 2>&1; then
+    missing+=("${entry%%:*}")
+  fi
+done
+[ "${#missing[@]}" -eq 0 ] && exit 0
+
+give_up() {
+  say "cannot install ${missing[*]}: $1"
+  say "the tests that need them will be skipped; install them by hand with: apt-get install ${missing[*]}"
+  exit 0
+}
+
+command -v apt-get >/dev/null 2>&1 || give_up "apt-get not found (not a Debian-like system)"
+SUDO=()
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    SUDO=(sudo -n)
+  else
+    give_up "not root, and sudo without a password is not available"
+  fi
+fi
+
+say "installing ${missing[*]} from Debian's packages"
+log="$(mktemp -t install-services.XXXXXX)"
+trap 'rm -f "$log"' EXIT
+
+# Keep postinst scripts from starting system services, unless the machine already has a policy.
+policy=/usr/sbin/policy-rc.d
+if [ ! -e "$policy" ]; then
+  if printf '#!/bin/sh\nexit 101\n' | "${SUDO[@]}" tee "$policy" >/dev/null 2>&1 \
+    && "${SUDO[@]}" chmod 755 "$policy"; then
+    trap '"${SUDO[@]}" rm -f "$policy"; rm -f "$log"' EXIT
+  fi
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+if ! "${SUDO[@]}" apt-get update -qq >"$log" 2>&1; then
+  tail -n 5 "$log" >&2
+  give_up "apt-get update failed"
+fi
+if ! "${SUDO[@]}" apt-get install -y -qq --no-install-recommends \
+  -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold \
+  "${missing[@]}" >"$log" 2>&1; then
+  tail -n 5 "$log" >&2
+  give_up "apt-get install failed"
+fi
+
+say "installed ${missing[*]}"
+exit 0
