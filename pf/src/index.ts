@@ -1,9 +1,10 @@
 /**
  * `@evfw/participating-function`: a reference CPM Participating Function (OMA CPM 6.7.2,
  * 6.7.5.1): event reports in over SIP MESSAGE or INVITE + MSRP, validated, applied to the CPM
- * Message Store over IMAP. So far the Message Store side: one `<operation>` applied object by
- * object, with an outcome for each (the IMDN it becomes).
+ * Message Store over IMAP. `npm run pf` starts it (src/main.ts).
  */
+export * from './server/index.js';
+export * from './msrp/index.js';
 export {
   CPM_STORE_HEADERS,
   MessageStoreError,

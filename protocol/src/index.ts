@@ -7,7 +7,8 @@
  * - SIP messages: a bounded parser and serializer, MESSAGE and INVITE builders, responses;
  * - SDP offer and answer for the event session (6.7.3.2);
  * - MSRP framing (RFC 4975): SEND, responses, a stream reader that reassembles chunks;
- * - results: IMDN delivery reports in CPIM, one per reported object, and their mapping back.
+ * - results: IMDN delivery reports in CPIM, one per reported object, and their mapping back;
+ * - the client's event session over MSRP (INVITE mode, 6.7.3.2): send events, await one result per object.
  */
 export { CPIM_CONTENT_TYPE, CPM_EVFW_CONTENT_TYPE, IMDN_CONTENT_TYPE } from './content-types.js';
 export * from './service-identification.js';
@@ -16,3 +17,4 @@ export * from './sip/index.js';
 export * from './sdp/index.js';
 export * from './msrp/index.js';
 export * from './results/index.js';
+export * from './session/index.js';

@@ -29,3 +29,4 @@ export { buildResponse, responseWanted, STATUS_COMMENTS, type ResponseOptions } 
 export { MsrpStreamParser, type MsrpStreamEvent } from './stream-parser.js';
 export { MsrpReassembler, type MsrpMessage, type ReassemblyResult } from './reassembler.js';
 export { MsrpReader, type MsrpReadEvent } from './msrp-reader.js';
+export { formatMsrpUri, parseMsrpUri, sameMsrpUri, type MsrpUri } from './msrp-uri.js';

@@ -1,0 +1,171 @@
+/**
+ * A SIP MESSAGE carrying an event report (6.7.3.1), checked in the order that tells the client
+ * the most useful thing first:
+ *   1. service identification (6.7.1): not the systemmsg ICSI -> 403;
+ *   2. an IARI -> the configured next hop, whose answer is returned (none configured -> 480);
+ *   3. Content-Type application/vnd.oma.cpm-eventfw+xml, no Content-Encoding -> else 415;
+ *   4. the body against the `spec` profile -> else 400 naming the first error;
+ *   5. each <event-cpm-imap> operation applied to the CPM Message Store -> 200.
+ * The MESSAGE mechanism returns no per-object result (6.7.3.1): outcomes go to the log, and a
+ * negative one is repaired by the client at its next IMAP sync (6.7.5.1).
+ */
+import type { Diagnostic } from '@evfw/model';
+import { parseCpmEvfw, type CpmEvfw } from '@evfw/model/cpm-evfw';
+import {
+  CPM_EVFW_CONTENT_TYPE,
+  CPM_SYSTEMMSG_ICSI,
+  getHeader,
+  parseNameAddr,
+  readServiceIdentification,
+  type SipRequest,
+  type SipResponse,
+} from '@evfw/protocol';
+import { connectMessageStore, MessageStoreError, type MessageStore, type ObjectOutcome } from '../message-store.js';
+import type { ServerLimits, SipServerOptions } from './options.js';
+import { forwardRequest, formatNextHop } from './next-hop.js';
+import { answer, refuse } from './responses.js';
+
+export interface MessageContext {
+  readonly options: SipServerOptions;
+  readonly limits: ServerLimits;
+  readonly log: NonNullable<SipServerOptions['log']>;
+}
+
+export async function handleMessage(request: SipRequest, context: MessageContext): Promise<SipResponse> {
+  const service = readServiceIdentification(request);
+  if (!service.isCpmEventReport) {
+    return refuse(request, {
+      status: 403,
+      reason: 'Not a CPM Event Report',
+      warning: `the request does not name the ICSI ${CPM_SYSTEMMSG_ICSI} in P-Preferred-Service, P-Asserted-Service or Accept-Contact (OMA CPM 6.7.1); this Participating Function takes event reports only`,
+    });
+  }
+
+  if (service.iaris.length > 0) return forward(request, service.iaris, context);
+
+  const contentType = mediaType(getHeader(request, 'Content-Type'));
+  if (contentType !== CPM_EVFW_CONTENT_TYPE) {
+    return refuse(request, {
+      status: 415,
+      reason: 'Unsupported Media Type',
+      warning: contentType === undefined
+        ? `the request has no Content-Type; an event report is ${CPM_EVFW_CONTENT_TYPE} (OMA CPM 6.7.4)`
+        : `Content-Type ${contentType} is not ${CPM_EVFW_CONTENT_TYPE}; event data travels without a CPIM wrapper (OMA CPM 6.7.4)`,
+      headers: [{ name: 'Accept', value: CPM_EVFW_CONTENT_TYPE }],
+    });
+  }
+  const encoding = getHeader(request, 'Content-Encoding')?.trim().toLowerCase();
+  if (encoding !== undefined && encoding !== '' && encoding !== 'identity') {
+    return refuse(request, {
+      status: 415,
+      reason: 'Unsupported Content-Encoding',
+      warning: `Content-Encoding ${encoding} is not supported; send the event XML as is`,
+      headers: [{ name: 'Accept-Encoding', value: 'identity' }],
+    });
+  }
+
+  const parsed = parseCpmEvfw(request.body, { profile: 'spec' });
+  const first = parsed.diagnostics.find((d) => d.severity === 'error');
+  if (!parsed.ok || first !== undefined) return refuseBody(request, parsed.diagnostics, first);
+  for (const d of parsed.diagnostics) context.log('warn', `${callId(request)}: event report warning ${describe(d)}`);
+
+  return applyEvents(request, parsed.value, context);
+}
+
+async function forward(request: SipRequest, iaris: readonly string[], context: MessageContext): Promise<SipResponse> {
+  const hop = context.options.nextHop;
+  if (hop === undefined) {
+    return refuse(request, {
+      status: 480,
+      reason: 'No Next Hop For Application',
+      warning: `the request carries the IARI ${iaris.join(', ')}; its events go to the application's next hop (OMA CPM 6.7.1), and this Participating Function has none configured`,
+    });
+  }
+  context.log('info', `${callId(request)}: IARI ${iaris.join(', ')}: forwarding to ${formatNextHop(hop)}`);
+  const result = await forwardRequest(request, hop, context.limits.nextHopTimeoutMs, context.limits.sip);
+  if (result.ok) return result.response;
+  context.log('warn', `${callId(request)}: forwarding failed: ${result.why}`);
+  return refuse(request, { status: result.status, reason: result.status === 483 ? 'Too Many Hops' : result.status === 504 ? 'Server Time-out' : 'Bad Gateway', warning: result.why });
+}
+
+function refuseBody(request: SipRequest, diagnostics: readonly Diagnostic[], first: Diagnostic | undefined): SipResponse {
+  const shown = first ?? diagnostics[0];
+  const where = shown === undefined ? '' : ` at ${shown.line}:${shown.column}`;
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  return refuse(request, {
+    status: 400,
+    reason: shown === undefined ? 'Invalid Event Report' : `Invalid Event Report: ${shown.code}${where}`,
+    warning: shown === undefined ? 'the body is not a valid event report' : describe(shown),
+    // Every error, one a line, for whoever reads the whole response; the Warning names the first.
+    body: `${errors.slice(0, 20).map(describe).join('\n')}${errors.length > 20 ? `\n... and ${errors.length - 20} more` : ''}\n`,
+  });
+}
+
+/** `evfw.xml.tag-mismatch 4:7: ... (at /cpm-evfw/...)`: code, line:column, message. */
+export function describe(d: Diagnostic): string {
+  return `${d.code} ${d.line}:${d.column}: ${d.message}${d.path ? ` (at ${d.path})` : ''}`;
+}
+
+async function applyEvents(request: SipRequest, events: CpmEvfw, context: MessageContext): Promise<SipResponse> {
+  const id = callId(request);
+  let store: MessageStore;
+  try {
+    store = await openStore(context.options.messageStore);
+  } catch (error) {
+    const why = error instanceof MessageStoreError ? error.message : `evfw.store.connect-failed: ${(error as Error).message}`;
+    context.log('error', `${id}: ${why}`);
+    return refuse(request, { status: 503, reason: 'Message Store Unavailable', warning: why });
+  }
+  const outcomes: ObjectOutcome[] = [];
+  try {
+    for (const event of events.events) {
+      if (event.$case !== 'eventCpmImap') {
+        context.log('info', `${id}: event ${event.extension.name} is not handled here; ignored`);
+        continue;
+      }
+      for (const operation of event.eventCpmImap.operations) {
+        const applied = await store.applyOperation(operation);
+        outcomes.push(...applied);
+        for (const o of applied) {
+          const object = `event ${event.eventCpmImap.index} ${operation.flags} object ${o.index}${o.messageId === undefined ? '' : ` (${o.messageId})`}`;
+          if (o.ok) context.log('info', `${id}: ${object}: set on UID ${o.found.uid} in "${o.found.mailbox}" (found by ${o.by})`);
+          else context.log('warn', `${id}: ${object}: not updated, ${o.reason.code}: ${o.reason.message}`);
+        }
+      }
+    }
+  } finally {
+    await store.close().catch(() => {});
+  }
+  const user = servedUser(request);
+  const fanOut = context.options.fanOut;
+  if (fanOut !== undefined && user !== undefined) {
+    // Not awaited: the policy is the operator's, and its delays or errors are not the client's.
+    Promise.resolve()
+      .then(() => fanOut(user, events, outcomes))
+      .catch((error: unknown) => context.log('error', `${id}: fan-out policy failed: ${(error as Error)?.message ?? String(error)}`));
+  }
+  const updated = outcomes.filter((o) => o.ok).length;
+  context.log('info', `${id}: report applied: ${updated} of ${outcomes.length} objects updated`);
+  return answer(request, 200);
+}
+
+async function openStore(store: SipServerOptions['messageStore']): Promise<MessageStore> {
+  return typeof store === 'function' ? store() : connectMessageStore(store);
+}
+
+/** The served user: the network-asserted identity when present, else From. */
+function servedUser(request: SipRequest): string | undefined {
+  const asserted = getHeader(request, 'P-Asserted-Identity');
+  const text = asserted ?? getHeader(request, 'From');
+  return text === undefined ? undefined : parseNameAddr(text)?.uri;
+}
+
+/** `type/subtype` lower-cased, parameters dropped; undefined when there is no header. */
+function mediaType(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return value.split(';')[0]!.trim().toLowerCase();
+}
+
+export function callId(request: SipRequest): string {
+  return getHeader(request, 'Call-ID') ?? '(no Call-ID)';
+}

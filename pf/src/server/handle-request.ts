@@ -1,0 +1,125 @@
+/**
+ * From bytes to an answer, whatever the transport: parse, dispatch by method, bound the work.
+ * Nothing here throws: a parse error becomes a 400 when the request can still be answered
+ * (its Via, From, To, Call-ID and CSeq are readable), else it is logged and dropped; a bug in a
+ * handler becomes a 500 that says so.
+ */
+import {
+  CPM_EVFW_CONTENT_TYPE,
+  parseSipMessage,
+  type ProtocolProblem,
+  type SipMessage,
+  type SipRequest,
+  type SipResponse,
+} from '@evfw/protocol';
+import { callId, handleMessage, type MessageContext } from './handle-message.js';
+import { answer, refuse } from './responses.js';
+
+/** Methods this server answers; INVITE (+ MSRP, 6.7.3.2) is wired in by a later change. */
+export const ALLOWED_METHODS = ['MESSAGE', 'OPTIONS'] as const;
+
+export interface RequestContext extends MessageContext {
+  /** Requests being handled now, shared by every transport. */
+  inFlight: number;
+}
+
+/**
+ * What to do with one parsed message or parse failure: `respond` with a response, or `ignore`
+ * (responses, ACK, input that cannot be answered), with the reason for the log.
+ */
+export type Handled = { readonly kind: 'respond'; readonly request: SipRequest; readonly response: SipResponse } | { readonly kind: 'ignore'; readonly why: string };
+
+/**
+ * Answers one request. `problem` is the parse failure, when there was one: the request read again
+ * without the mandatory-header check gives what is needed to answer 400.
+ */
+export async function handleRequest(message: SipMessage, context: RequestContext): Promise<Handled> {
+  if (message.kind === 'response') return { kind: 'ignore', why: `a ${message.status} response outside any transaction of ours` };
+  const request = message;
+  // ACK is never answered (RFC 3261 17.2.1); this server sends no INVITE response that needs one.
+  if (request.method === 'ACK') return { kind: 'ignore', why: 'ACK' };
+  if (context.inFlight >= context.limits.maxConcurrentRequests) {
+    return respond(request, refuse(request, {
+      status: 503,
+      reason: 'Busy',
+      warning: `${context.inFlight} requests are being handled, the limit is ${context.limits.maxConcurrentRequests}; try again shortly`,
+      headers: [{ name: 'Retry-After', value: '1' }],
+    }));
+  }
+  context.inFlight++;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<SipResponse>((resolve) => {
+      timer = setTimeout(() => resolve(refuse(request, {
+        status: 500,
+        reason: 'Request Timed Out',
+        warning: `the request was not handled within ${context.limits.requestTimeoutMs} ms (a slow CPM Message Store?)`,
+      })), context.limits.requestTimeoutMs);
+    });
+    return respond(request, await Promise.race([dispatch(request, context), timeout]));
+  } catch (error) {
+    context.log('error', `${callId(request)}: ${request.method} failed: ${(error as Error)?.stack ?? String(error)}`);
+    return respond(request, refuse(request, { status: 500, reason: 'Server Internal Error', warning: `an internal error: ${(error as Error)?.message ?? String(error)}` }));
+  } finally {
+    clearTimeout(timer);
+    context.inFlight--;
+  }
+}
+
+async function dispatch(request: SipRequest, context: RequestContext): Promise<SipResponse> {
+  switch (request.method) {
+    case 'MESSAGE':
+      return handleMessage(request, context);
+    case 'OPTIONS':
+      return answer(request, 200, [
+        { name: 'Allow', value: ALLOWED_METHODS.join(', ') },
+        { name: 'Accept', value: CPM_EVFW_CONTENT_TYPE },
+        ...(context.options.ownAddress === undefined ? [] : [{ name: 'Contact', value: `<${context.options.ownAddress}>` }]),
+      ]);
+    default:
+      return refuse(request, {
+        status: 501,
+        reason: 'Not Implemented',
+        warning: request.method === 'INVITE'
+          ? 'the INVITE mechanism (OMA CPM 6.7.3.2) is not served yet; send the report in a MESSAGE (6.7.3.1)'
+          : `method ${request.method} is not served here; event reports come in MESSAGE (6.7.3.1)`,
+        headers: [{ name: 'Allow', value: ALLOWED_METHODS.join(', ') }],
+      });
+  }
+}
+
+/**
+ * The answer to bytes that did not parse: a 400 naming the problem when the request's dialog
+ * headers can be read (section 8.2.6 needs Via, From, To, Call-ID, CSeq to be copied), else nothing.
+ */
+export function handleParseFailure(bytes: Uint8Array, problem: ProtocolProblem, context: MessageContext): Handled {
+  const status = problem.code.startsWith('sip.limit.') ? 413 : 400;
+  const lenient = parseSipMessage(headerSectionOnly(bytes), { transport: 'datagram', limits: context.limits.sip, requireMandatoryHeaders: false });
+  if (lenient.ok && lenient.value.kind === 'request' && lenient.value.method !== 'ACK') {
+    const request = lenient.value;
+    if (['Via', 'From', 'To', 'Call-ID', 'CSeq'].every((name) => request.headers.some((h) => h.name === name))) {
+      try {
+        return respond(request, refuse(request, { status, reason: status === 413 ? 'Request Entity Too Large' : 'Bad Request', warning: `${problem.code}: ${problem.message}` }));
+      } catch {
+        // A Via or To the response builder cannot copy: nothing to answer with.
+      }
+    }
+  }
+  return { kind: 'ignore', why: `unparseable input (${problem.code}: ${problem.message})` };
+}
+
+/**
+ * The start line and header fields alone, Content-Length dropped: what is left of a request whose
+ * body framing is what failed (a missing or wrong Content-Length), so its dialog headers can be read.
+ */
+function headerSectionOnly(bytes: Uint8Array): Uint8Array {
+  const end = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf('\r\n\r\n');
+  if (end < 0) return bytes;
+  const lines = Buffer.from(bytes.subarray(0, end)).toString('latin1').split('\r\n');
+  const kept = lines.filter((line) => !/^(content-length|l)[ \t]*:/i.test(line));
+  return Buffer.from(`${kept.join('\r\n')}\r\n\r\n`, 'latin1');
+}
+
+function respond(request: SipRequest, response: SipResponse): Handled {
+  return { kind: 'respond', request, response };
+}
