@@ -10,6 +10,7 @@
  * - results: IMDN delivery reports in CPIM, one per reported object, and their mapping back;
  * - the client's event session over MSRP (INVITE mode, 6.7.3.2): send events, await one result per object.
  */
+export { CodedError } from './coded-error.js';
 export { CPIM_CONTENT_TYPE, CPM_EVFW_CONTENT_TYPE, IMDN_CONTENT_TYPE } from './content-types.js';
 export * from './service-identification.js';
 export * from './mechanism.js';

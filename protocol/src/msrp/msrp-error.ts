@@ -3,6 +3,7 @@
  * status a receiver should answer with (RFC 4975 section 7.2), so that a server can reply
  * without mapping codes itself.
  */
+import { CodedError } from '../coded-error.js';
 
 /** Every code an MSRP error may carry, with what it means. Stable: tests and callers match on them. */
 export const MSRP_ERROR_CODES = {
@@ -22,19 +23,19 @@ export const MSRP_ERROR_CODES = {
 
 export type MsrpErrorCode = keyof typeof MSRP_ERROR_CODES;
 
-export class MsrpError extends Error {
+export class MsrpError extends CodedError<MsrpErrorCode> {
   override readonly name = 'MsrpError';
 
   constructor(
-    readonly code: MsrpErrorCode,
+    code: MsrpErrorCode,
     message: string,
-    readonly hint?: string,
+    hint?: string,
     /** The status to answer the request with (RFC 4975 section 7.2): 400, 413 or 423. */
     readonly status: number = 400,
     /** The transaction the error belongs to, when the start line could be read. */
     readonly transactionId?: string,
   ) {
-    super(`${code}: ${message}${hint ? `; ${hint}` : ''}`);
+    super(code, message, hint);
   }
 }
 

@@ -3,6 +3,7 @@
  * (RFC 5438). A stable code, a sentence, and a hint when the fix is known.
  */
 import type { Diagnostic } from '@evfw/model';
+import { CodedError } from '../coded-error.js';
 
 export const RESULT_ERROR_CODES = {
   'evfw.cpim.syntax': 'The CPIM message has no blank line after its headers, or a header line is not "Name: value".',
@@ -16,16 +17,16 @@ export const RESULT_ERROR_CODES = {
 
 export type ResultErrorCode = keyof typeof RESULT_ERROR_CODES;
 
-export class ResultError extends Error {
+export class ResultError extends CodedError<ResultErrorCode> {
   override readonly name = 'ResultError';
 
   constructor(
-    readonly code: ResultErrorCode,
+    code: ResultErrorCode,
     message: string,
-    readonly hint?: string,
+    hint?: string,
     /** The IMDN document's own diagnostics, for evfw.imdn.invalid. */
     readonly diagnostics: readonly Diagnostic[] = [],
   ) {
-    super(`${code}: ${message}${hint ? `; ${hint}` : ''}`);
+    super(code, message, hint);
   }
 }

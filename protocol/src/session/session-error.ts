@@ -1,4 +1,5 @@
 /** Errors of the client's event-reporting session: a stable code, a sentence, a hint. */
+import { CodedError } from '../coded-error.js';
 
 export const SESSION_ERROR_CODES = {
   'evfw.session.invalid-option': 'An option cannot be used: an MSRP URI that does not parse, a timeout that is not a positive number.',
@@ -10,14 +11,6 @@ export const SESSION_ERROR_CODES = {
 
 export type SessionErrorCode = keyof typeof SESSION_ERROR_CODES;
 
-export class SessionError extends Error {
+export class SessionError extends CodedError<SessionErrorCode> {
   override readonly name = 'SessionError';
-
-  constructor(
-    readonly code: SessionErrorCode,
-    message: string,
-    readonly hint?: string,
-  ) {
-    super(`${code}: ${message}${hint ? `; ${hint}` : ''}`);
-  }
 }

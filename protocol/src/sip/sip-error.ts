@@ -5,6 +5,8 @@
  * the caller, not hostile input.
  */
 
+import { CodedError } from '../coded-error.js';
+
 export interface ProtocolProblem {
   /** Stable, dotted, machine-first: `sip.header.control-character`, `sdp.offer.no-msrp`. */
   readonly code: string;
@@ -18,15 +20,11 @@ export type ParseOutcome<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly error: ProtocolProblem };
 
-export class SipError extends Error {
-  readonly code: string;
-  readonly hint: string | undefined;
+export class SipError extends CodedError {
+  override readonly name = 'SipError';
 
   constructor(problem: ProtocolProblem) {
-    super(problem.hint === undefined ? `${problem.code}: ${problem.message}` : `${problem.code}: ${problem.message}; ${problem.hint}`);
-    this.name = 'SipError';
-    this.code = problem.code;
-    this.hint = problem.hint;
+    super(problem.code, problem.message, problem.hint);
   }
 }
 
