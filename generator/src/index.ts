@@ -78,14 +78,25 @@ function withRules(ir: SchemaSet, rootDir: string): SchemaSet {
 
 /** The whole pipeline: schema files in, generated files (path -> text) out. */
 export function generate(entryFiles: readonly string[], options: GenerateOptions = {}): OutputFiles {
-  const ir = buildIr(entryFiles, options);
+  return emitWith(EMITTERS, buildIr(entryFiles, options), options);
+}
+
+/**
+ * The reference alone (docs/), byte for byte what `generate` writes there: `evfw docs` needs
+ * neither the types (ts-morph) nor the descriptors' emitters.
+ */
+export function generateDocs(entryFiles: readonly string[], options: GenerateOptions = {}): OutputFiles {
+  return emitWith([docsEmitter], buildIr(entryFiles, options), options);
+}
+
+function emitWith(emitters: readonly Emitter[], ir: SchemaSet, options: GenerateOptions): OutputFiles {
   const context: EmitContext = {
     modules: moduleNames(ir),
     packageName: options.packageName ?? '@evfw/model',
     runtimePackage: options.runtimePackage ?? '@evfw/runtime',
   };
   const out: OutputFiles = new Map();
-  for (const emitter of EMITTERS) emitter.emit(ir, context, out);
+  for (const emitter of emitters) emitter.emit(ir, context, out);
   return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 

@@ -60,12 +60,12 @@ export function docsCommand(): Command {
 async function writeDocs(flags: DocsFlags): Promise<number> {
   const entries = schemasOrDefault(flags.schemas, 'docs');
   const outDir = path.resolve(flags.out ?? DEFAULT_OUT);
-  // The generator loads only for this command. The whole pipeline runs, so the files are the
-  // ones `npm run generate` writes; the other emitters' files are dropped.
-  const { generate, GeneratorError } = await import('@evfw/generator');
+  // The generator loads only for this command; the docs emitter alone runs, with the context
+  // `npm run generate` gives it, so the files are the ones it writes.
+  const { generateDocs, GeneratorError } = await import('@evfw/generator');
   let files: Map<string, string>;
   try {
-    files = docsFiles(generate(entries, { rootDir: process.cwd() }), flags.format);
+    files = docsFiles(generateDocs(entries, { rootDir: process.cwd() }), flags.format);
   } catch (error) {
     if (!(error instanceof GeneratorError)) throw error;
     process.stderr.write(`${generatorErrorBlock(error, colors(process.stderr, flags.color))}\n`);

@@ -19,7 +19,7 @@ export const docsEmitter: Emitter = {
     const docs = buildDocs(ir, context.modules);
     if (docs.modules.length === 0) return;
     out.set(`${DOCS_DIR}/README.md`, renderMarkdownIndex(docs));
-    for (const module of docs.modules) out.set(`${DOCS_DIR}/${module.module}.md`, renderMarkdownModule(docs, module));
+    for (const module of docs.modules) out.set(`${DOCS_DIR}/${module.module}.md`, renderMarkdownModule(module));
     out.set(`${DOCS_DIR}/reference.html`, renderHtml(docs));
   },
 };

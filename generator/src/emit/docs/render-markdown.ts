@@ -34,7 +34,7 @@ export function renderMarkdownIndex(docs: DocsSet): string {
   );
 }
 
-export function renderMarkdownModule(docs: DocsSet, m: DocsModule): string {
+export function renderMarkdownModule(m: DocsModule): string {
   return lines(
     markdownHeader(m.files),
     '',
