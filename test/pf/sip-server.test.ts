@@ -252,10 +252,10 @@ describe('the SIP server with a recording Message Store', { timeout: 20_000 }, (
     const short = text.replace(/Content-Length: \d+/, `Content-Length: ${Buffer.byteLength(GOOD_BODY) + 10}`);
     const [response] = await udpExchange(port, short);
     expect(response?.status).toBe(400);
-    expect(warning(response)).toMatch(/^399 evfw-pf "sip\.content-length\.exceeds-body: Content-Length is \d+ but the datagram holds \d+ body bytes"$/);
+    expect(warning(response)).toMatch(/^399 evfw-pf "evfw\.sip\.content-length\.exceeds-body: Content-Length is \d+ but the datagram holds \d+ body bytes"$/);
     const [large] = await udpExchange(port, text.replace(/Content-Length: \d+/, 'Content-Length: 99999'));
     expect(large?.status).toBe(413);
-    expect(warning(large)).toContain('sip.limit.message-size');
+    expect(warning(large)).toContain('evfw.sip.limit.message-size');
   });
 
   it('survives garbage on UDP and TCP, and still answers afterwards', async () => {
@@ -293,7 +293,7 @@ describe('the SIP server with a recording Message Store', { timeout: 20_000 }, (
     // Two responses are never sent: the exchange ends when the server closes the connection.
     const { responses, closed } = await tcpExchange(port, [broken], 2, 3_000);
     expect(responses.map((r) => r.status)).toEqual([400]);
-    expect(warning(responses[0])).toContain('sip.content-length.missing');
+    expect(warning(responses[0])).toContain('evfw.sip.content-length.missing');
     expect(closed).toBe(true);
   });
 });

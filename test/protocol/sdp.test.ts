@@ -64,17 +64,17 @@ describe('parseSdp and readMsrpMedia (RFC 4566, RFC 4975 section 8)', () => {
   });
 
   it('names what is wrong with a bad description, never throws', () => {
-    expect(mediaError('')).toBe('sdp.version');
-    expect(mediaError('v=1\r\n')).toBe('sdp.version');
-    expect(mediaError(RFC4975_OFFER.replace('t=0 0', 'T=0 0'))).toBe('sdp.line.malformed');
-    expect(mediaError(RFC4975_OFFER.replace('t=0 0', 't=0\u00000'))).toBe('sdp.control-character');
-    expect(mediaError(RFC4975_OFFER.replace('m=message 7394 TCP/MSRP *', 'm=message x TCP/MSRP *'))).toBe('sdp.media.malformed');
-    expect(mediaError(RFC4975_OFFER.replace('m=message 7394 TCP/MSRP *', 'm=audio 49170 RTP/AVP 0'))).toBe('sdp.msrp.missing');
-    expect(mediaError(RFC4975_OFFER.replace(/a=path:.*\r\n/, ''))).toBe('sdp.msrp.no-path');
-    expect(mediaError(RFC4975_OFFER.replace('7394 TCP', '0 TCP'))).toBe('sdp.msrp.rejected');
-    expect(mediaError(RFC4975_OFFER.replace('c=IN IP4 alice.example.com', 'c=junk'))).toBe('sdp.connection.malformed');
-    expect(mediaError(`${RFC4975_OFFER}a=x\r\n`.repeat(1).padEnd(20_000, 'x'))).toBe('sdp.limit.size');
-    expect(mediaError(RFC4975_OFFER + 'a=x\r\n'.repeat(600))).toBe('sdp.limit.lines');
+    expect(mediaError('')).toBe('evfw.sdp.version');
+    expect(mediaError('v=1\r\n')).toBe('evfw.sdp.version');
+    expect(mediaError(RFC4975_OFFER.replace('t=0 0', 'T=0 0'))).toBe('evfw.sdp.line.malformed');
+    expect(mediaError(RFC4975_OFFER.replace('t=0 0', 't=0\u00000'))).toBe('evfw.sdp.control-character');
+    expect(mediaError(RFC4975_OFFER.replace('m=message 7394 TCP/MSRP *', 'm=message x TCP/MSRP *'))).toBe('evfw.sdp.media.malformed');
+    expect(mediaError(RFC4975_OFFER.replace('m=message 7394 TCP/MSRP *', 'm=audio 49170 RTP/AVP 0'))).toBe('evfw.sdp.msrp.missing');
+    expect(mediaError(RFC4975_OFFER.replace(/a=path:.*\r\n/, ''))).toBe('evfw.sdp.msrp.no-path');
+    expect(mediaError(RFC4975_OFFER.replace('7394 TCP', '0 TCP'))).toBe('evfw.sdp.msrp.rejected');
+    expect(mediaError(RFC4975_OFFER.replace('c=IN IP4 alice.example.com', 'c=junk'))).toBe('evfw.sdp.connection.malformed');
+    expect(mediaError(`${RFC4975_OFFER}a=x\r\n`.repeat(1).padEnd(20_000, 'x'))).toBe('evfw.sdp.limit.size');
+    expect(mediaError(RFC4975_OFFER + 'a=x\r\n'.repeat(600))).toBe('evfw.sdp.limit.lines');
   });
 });
 
@@ -122,9 +122,9 @@ describe('buildSdpOffer (OMA CPM 6.7.3.2 item 1 b)', () => {
 
   it('refuses a host, port or session id that would corrupt the description', () => {
     const base = { direction: 'sendrecv' as const, expectsResults: false, random: seededRandom(1) };
-    expect(() => buildSdpOffer({ ...base, endpoint: { host: 'a b', port: 1 } })).toThrow(/sdp\.build\.host/);
-    expect(() => buildSdpOffer({ ...base, endpoint: { host: 'a', port: 70000 } })).toThrow(/sdp\.build\.port/);
-    expect(() => buildSdpOffer({ ...base, endpoint: { host: 'a', port: 1, sessionId: 'x;y' } })).toThrow(/sdp\.build\.session-id/);
+    expect(() => buildSdpOffer({ ...base, endpoint: { host: 'a b', port: 1 } })).toThrow(/evfw\.sdp\.build\.host/);
+    expect(() => buildSdpOffer({ ...base, endpoint: { host: 'a', port: 70000 } })).toThrow(/evfw\.sdp\.build\.port/);
+    expect(() => buildSdpOffer({ ...base, endpoint: { host: 'a', port: 1, sessionId: 'x;y' } })).toThrow(/evfw\.sdp\.build\.session-id/);
   });
 });
 
@@ -154,10 +154,10 @@ describe('buildSdpAnswer (RFC 3264 for the PF side of 6.7.3.2)', () => {
   it('refuses an offer without the event type in accept-types (for a 488), or on another transport', () => {
     const plain = media(RFC4975_OFFER);
     const refused = buildSdpAnswer(plain, { endpoint: pf, random: seededRandom(6) });
-    expect(!refused.ok && refused.error.code).toBe('sdp.offer.accept-types');
+    expect(!refused.ok && refused.error.code).toBe('evfw.sdp.offer.accept-types');
     expect(buildSdpAnswer({ ...plain, acceptTypes: ['*'] }, { endpoint: pf, random: seededRandom(6) }).ok).toBe(true);
     const tls = buildSdpAnswer({ ...plain, acceptTypes: ['application/*'], proto: 'TCP/TLS/MSRP' }, { endpoint: pf, random: seededRandom(6) });
-    expect(!tls.ok && tls.error.code).toBe('sdp.offer.transport');
+    expect(!tls.ok && tls.error.code).toBe('evfw.sdp.offer.transport');
   });
 });
 

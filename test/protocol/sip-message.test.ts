@@ -148,45 +148,45 @@ describe('parseSipMessage on the examples of RFC 3261 section 24', () => {
 });
 
 describe('parseSipMessage on hostile input never throws and names the problem', () => {
-  it('a header section larger than the limit: sip.limit.header-section', () => {
+  it('a header section larger than the limit: evfw.sip.limit.header-section', () => {
     const huge = REGISTER.replace('Expires: 7200', `X-Junk: ${'a'.repeat(4000)}\r\n`.repeat(8) + 'Expires: 7200');
-    expect(errorCode(huge)).toBe('sip.limit.header-section');
+    expect(errorCode(huge)).toBe('evfw.sip.limit.header-section');
   });
 
-  it('one line longer than the limit: sip.limit.line-length', () => {
+  it('one line longer than the limit: evfw.sip.limit.line-length', () => {
     const long = REGISTER.replace('Expires: 7200', `X-Junk: ${'a'.repeat(9000)}`);
-    expect(errorCode(long)).toBe('sip.limit.line-length');
+    expect(errorCode(long)).toBe('evfw.sip.limit.line-length');
   });
 
-  it('a datagram larger than the limit: sip.limit.message-size', () => {
-    expect(errorCode(REGISTER + 'x'.repeat(70_000))).toBe('sip.limit.message-size');
+  it('a datagram larger than the limit: evfw.sip.limit.message-size', () => {
+    expect(errorCode(REGISTER + 'x'.repeat(70_000))).toBe('evfw.sip.limit.message-size');
   });
 
-  it('too many header fields: sip.limit.header-count', () => {
+  it('too many header fields: evfw.sip.limit.header-count', () => {
     const many = REGISTER.replace('Expires: 7200', Array.from({ length: 300 }, (_, i) => `X-H${i}: ${i}`).join('\r\n'));
-    expect(errorCode(many, { limits: { maxHeaderSectionBytes: 60_000 } })).toBe('sip.limit.header-count');
+    expect(errorCode(many, { limits: { maxHeaderSectionBytes: 60_000 } })).toBe('evfw.sip.limit.header-count');
   });
 
-  it('lines ending in LF alone: sip.line.bare-lf', () => {
-    expect(errorCode(REGISTER.replaceAll('\r\n', '\n'))).toBe('sip.line.bare-lf');
+  it('lines ending in LF alone: evfw.sip.line.bare-lf', () => {
+    expect(errorCode(REGISTER.replaceAll('\r\n', '\n'))).toBe('evfw.sip.line.bare-lf');
   });
 
-  it('a CR without LF: sip.line.bare-cr', () => {
-    expect(errorCode(REGISTER.replace('Expires: 7200\r\n', 'Expires: 7200\rX: y\r\n'))).toBe('sip.line.bare-cr');
+  it('a CR without LF: evfw.sip.line.bare-cr', () => {
+    expect(errorCode(REGISTER.replace('Expires: 7200\r\n', 'Expires: 7200\rX: y\r\n'))).toBe('evfw.sip.line.bare-cr');
   });
 
-  it('no empty line after the headers: sip.headers.unterminated, or incomplete on a stream', () => {
+  it('no empty line after the headers: evfw.sip.headers.unterminated, or incomplete on a stream', () => {
     const cut = REGISTER.slice(0, -2);
-    expect(errorCode(cut)).toBe('sip.headers.unterminated');
-    expect(errorCode(cut, { transport: 'stream' })).toBe('sip.message.incomplete');
+    expect(errorCode(cut)).toBe('evfw.sip.headers.unterminated');
+    expect(errorCode(cut, { transport: 'stream' })).toBe('evfw.sip.message.incomplete');
   });
 
-  it('a NUL in a header: sip.header.control-character, at its offset', () => {
+  it('a NUL in a header: evfw.sip.header.control-character, at its offset', () => {
     const text = REGISTER.replace('Expires: 7200', 'Expires: 72\u000000');
     const result = parseSipMessage(text);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.error.code).toBe('sip.header.control-character');
+      expect(result.error.code).toBe('evfw.sip.header.control-character');
       expect(result.error.message).toContain('NUL');
       expect(result.error.offset).toBe(text.indexOf('\u0000'));
     }
@@ -194,40 +194,40 @@ describe('parseSipMessage on hostile input never throws and names the problem', 
 
   it('a Content-Length larger than the body: an error in a datagram, incomplete on a stream', () => {
     const text = REGISTER.replace('Content-Length: 0', 'Content-Length: 99') + 'abc';
-    expect(errorCode(text)).toBe('sip.content-length.exceeds-body');
-    expect(errorCode(text, { transport: 'stream' })).toBe('sip.message.incomplete');
+    expect(errorCode(text)).toBe('evfw.sip.content-length.exceeds-body');
+    expect(errorCode(text, { transport: 'stream' })).toBe('evfw.sip.message.incomplete');
   });
 
-  it('a Content-Length that is not a number, or two that disagree: sip.content-length.invalid', () => {
-    expect(errorCode(REGISTER.replace('Content-Length: 0', 'Content-Length: -1'))).toBe('sip.content-length.invalid');
-    expect(errorCode(REGISTER.replace('Content-Length: 0', 'Content-Length: 0\r\nl: 5'))).toBe('sip.content-length.invalid');
-    expect(errorCode(REGISTER.replace('Content-Length: 0', 'Content-Length: 99999999999999'))).toBe('sip.content-length.invalid');
+  it('a Content-Length that is not a number, or two that disagree: evfw.sip.content-length.invalid', () => {
+    expect(errorCode(REGISTER.replace('Content-Length: 0', 'Content-Length: -1'))).toBe('evfw.sip.content-length.invalid');
+    expect(errorCode(REGISTER.replace('Content-Length: 0', 'Content-Length: 0\r\nl: 5'))).toBe('evfw.sip.content-length.invalid');
+    expect(errorCode(REGISTER.replace('Content-Length: 0', 'Content-Length: 99999999999999'))).toBe('evfw.sip.content-length.invalid');
   });
 
-  it('a huge Content-Length: sip.limit.message-size before any allocation', () => {
-    expect(errorCode(REGISTER.replace('Content-Length: 0', 'Content-Length: 4000000000'), { transport: 'stream' })).toBe('sip.limit.message-size');
+  it('a huge Content-Length: evfw.sip.limit.message-size before any allocation', () => {
+    expect(errorCode(REGISTER.replace('Content-Length: 0', 'Content-Length: 4000000000'), { transport: 'stream' })).toBe('evfw.sip.limit.message-size');
   });
 
-  it('no Content-Length on a stream: sip.content-length.missing', () => {
-    expect(errorCode(REGISTER.replace('Content-Length: 0\r\n', ''), { transport: 'stream' })).toBe('sip.content-length.missing');
+  it('no Content-Length on a stream: evfw.sip.content-length.missing', () => {
+    expect(errorCode(REGISTER.replace('Content-Length: 0\r\n', ''), { transport: 'stream' })).toBe('evfw.sip.content-length.missing');
   });
 
   it('malformed start lines, header lines and missing mandatory headers', () => {
-    expect(errorCode('HELLO\r\n\r\n')).toBe('sip.start-line.malformed');
-    expect(errorCode(REGISTER.replace('SIP/2.0\r\n', 'SIP/3.0\r\n'))).toBe('sip.start-line.version');
-    expect(errorCode(REGISTER.replace('REGISTER sip:', 'REGISTER  sip:'))).toBe('sip.start-line.malformed');
-    expect(errorCode(REGISTER_OK.replace('200 OK', '999 Weird'))).toBe('sip.status.invalid');
-    expect(errorCode(REGISTER.replace('Expires: 7200', 'no colon here'))).toBe('sip.header.malformed');
-    expect(errorCode(REGISTER.replace('Expires: 7200', 'Bad Name: x'))).toBe('sip.header.malformed');
-    expect(errorCode(REGISTER.replace('Call-ID: 843817637684230@998sdasdh09\r\n', ''))).toBe('sip.header.missing');
-    expect(errorCode(REGISTER.replace('CSeq: 1826 REGISTER', 'CSeq: 1826 INVITE'))).toBe('sip.cseq.method-mismatch');
-    expect(errorCode(REGISTER.replace('CSeq: 1826 REGISTER', 'CSeq: many'))).toBe('sip.cseq.invalid');
-    expect(errorCode('')).toBe('sip.message.empty');
+    expect(errorCode('HELLO\r\n\r\n')).toBe('evfw.sip.start-line.malformed');
+    expect(errorCode(REGISTER.replace('SIP/2.0\r\n', 'SIP/3.0\r\n'))).toBe('evfw.sip.start-line.version');
+    expect(errorCode(REGISTER.replace('REGISTER sip:', 'REGISTER  sip:'))).toBe('evfw.sip.start-line.malformed');
+    expect(errorCode(REGISTER_OK.replace('200 OK', '999 Weird'))).toBe('evfw.sip.status.invalid');
+    expect(errorCode(REGISTER.replace('Expires: 7200', 'no colon here'))).toBe('evfw.sip.header.malformed');
+    expect(errorCode(REGISTER.replace('Expires: 7200', 'Bad Name: x'))).toBe('evfw.sip.header.malformed');
+    expect(errorCode(REGISTER.replace('Call-ID: 843817637684230@998sdasdh09\r\n', ''))).toBe('evfw.sip.header.missing');
+    expect(errorCode(REGISTER.replace('CSeq: 1826 REGISTER', 'CSeq: 1826 INVITE'))).toBe('evfw.sip.cseq.method-mismatch');
+    expect(errorCode(REGISTER.replace('CSeq: 1826 REGISTER', 'CSeq: many'))).toBe('evfw.sip.cseq.invalid');
+    expect(errorCode('')).toBe('evfw.sip.message.empty');
   });
 
   it('CRLFs alone on a stream are keep-alives to drop (RFC 5626), and thousands of folded lines stay cheap', () => {
     const result = parseSipMessage('\r\n\r\n', { transport: 'stream' });
-    expect(!result.ok && result.error).toMatchObject({ code: 'sip.message.keepalive', offset: 4 });
+    expect(!result.ok && result.error).toMatchObject({ code: 'evfw.sip.message.keepalive', offset: 4 });
     const folded = REGISTER.replace('Expires: 7200', `Expires: 7200${'\r\n x'.repeat(5000)}`);
     const started = performance.now();
     const m = parseSipMessage(folded, { limits: { maxHeaderSectionBytes: 60_000 } });
@@ -235,17 +235,17 @@ describe('parseSipMessage on hostile input never throws and names the problem', 
     expect(performance.now() - started).toBeLessThan(500);
   });
 
-  it('a continuation line before any header: sip.header.folding', () => {
-    expect(errorCode(REGISTER.replace('SIP/2.0\r\n', 'SIP/2.0\r\n folded\r\n'))).toBe('sip.header.folding');
+  it('a continuation line before any header: evfw.sip.header.folding', () => {
+    expect(errorCode(REGISTER.replace('SIP/2.0\r\n', 'SIP/2.0\r\n folded\r\n'))).toBe('evfw.sip.header.folding');
   });
 
-  it('bytes that are not UTF-8: sip.header.encoding and sip.body.encoding', () => {
+  it('bytes that are not UTF-8: evfw.sip.header.encoding and evfw.sip.body.encoding', () => {
     const bytes = new TextEncoder().encode(REGISTER.replace('Expires: 7200', 'Expires: 7#00'));
     bytes[REGISTER.indexOf('Expires: 7200') + 10] = 0xff;
-    expect(errorCode(bytes)).toBe('sip.header.encoding');
+    expect(errorCode(bytes)).toBe('evfw.sip.header.encoding');
     const withBody = new TextEncoder().encode(REGISTER.replace('Content-Length: 0', 'Content-Length: 1') + 'x');
     withBody[withBody.length - 1] = 0xc3;
-    expect(errorCode(withBody)).toBe('sip.body.encoding');
+    expect(errorCode(withBody)).toBe('evfw.sip.body.encoding');
   });
 
   it('random bytes and random cuts of a valid message never throw', () => {
@@ -303,11 +303,11 @@ describe('serializeSipMessage', () => {
     expect(text).toContain('\r\nl: 10\r\n\r\n');
   });
 
-  it('refuses a value that would inject a header line (sip.serialize.control-character)', () => {
+  it('refuses a value that would inject a header line (evfw.sip.serialize.control-character)', () => {
     const bad = { ...request, headers: [...request.headers, { name: 'Subject', value: 'hi\r\nEvil: yes' }] };
-    expect(() => serializeSipMessage(bad)).toThrow(/sip\.serialize\.control-character/);
-    expect(() => serializeSipMessage({ ...request, method: 'BAD METHOD' })).toThrow(/sip\.serialize\.method/);
-    expect(() => serializeSipMessage({ kind: 'response', status: 42, reason: 'x', headers: [], body: '' })).toThrow(/sip\.serialize\.status/);
+    expect(() => serializeSipMessage(bad)).toThrow(/evfw\.sip\.serialize\.control-character/);
+    expect(() => serializeSipMessage({ ...request, method: 'BAD METHOD' })).toThrow(/evfw\.sip\.serialize\.method/);
+    expect(() => serializeSipMessage({ kind: 'response', status: 42, reason: 'x', headers: [], body: '' })).toThrow(/evfw\.sip\.serialize\.status/);
   });
 });
 
@@ -346,7 +346,7 @@ describe('hostile input property: the parser returns, never throws', () => {
     fc.assert(
       fc.property(fc.oneof(fc.uint8Array({ maxLength: 3000 }), junk), fc.boolean(), (input, stream) => {
         const result = parseSipMessage(input, { transport: stream ? 'stream' : 'datagram' });
-        if (!result.ok) expect(result.error.code).toMatch(/^sip\.[a-z-]+(\.[a-z-]+)*$/);
+        if (!result.ok) expect(result.error.code).toMatch(/^evfw\.(sip|sdp)\.[a-z-]+(\.[a-z-]+)*$/);
       }),
       { numRuns: 1000 },
     );

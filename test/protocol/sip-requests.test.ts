@@ -88,11 +88,11 @@ describe('buildEventMessage (OMA CPM 6.7.3.1, 6.7.4, 6.7.1)', () => {
     expect(serializeSipMessage(buildEventMessage(context({ random: seededRandom(1) }), events))).not.toBe(serializeSipMessage(buildEventMessage(context(), events)));
   });
 
-  it('never sends events that break the spec profile (sip.build.invalid-events)', () => {
+  it('never sends events that break the spec profile (evfw.sip.build.invalid-events)', () => {
     // A value that does not fit the schema is refused by the serializer; one that fits but breaks a prose rule, by the spec profile.
-    expect(() => buildEventMessage(context(), { events: [] })).toThrow(/sip\.build\.invalid-events: .*events: 0 given, at least 1 required/);
+    expect(() => buildEventMessage(context(), { events: [] })).toThrow(/evfw\.sip\.build\.invalid-events: .*events: 0 given, at least 1 required/);
     const unidentified = { events: [{ $case: 'eventCpmImap' as const, eventCpmImap: { type: 'flags' as const, index: 'e1', operations: [{ name: 'add' as const, flags: '\\Seen' as const, objects: [{ extensions: [] }] }], extensions: [] } }] };
-    expect(() => buildEventMessage(context(), unidentified)).toThrow(/sip\.build\.invalid-events: .*evfw\.rule\.object-identifiable/);
+    expect(() => buildEventMessage(context(), unidentified)).toThrow(/evfw\.sip\.build\.invalid-events: .*evfw\.rule\.object-identifiable/);
   });
 });
 
@@ -152,7 +152,7 @@ describe('buildSipResponse (RFC 3261 section 8.2.6)', () => {
     for (const name of ['Via', 'From', 'Call-ID', 'CSeq']) expect(getHeader(response, name)).toBe(getHeader(request, name));
     expect(getHeader(response, 'To')).toBe(`${getHeader(request, 'To')};tag=pf1`);
     expect(reparsed(response)).toEqual(reparsed(response));
-    expect(() => buildSipResponse(request, 200)).toThrow(/sip\.build\.to-tag/);
+    expect(() => buildSipResponse(request, 200)).toThrow(/evfw\.sip\.build\.to-tag/);
     expect(getHeader(buildSipResponse(request, 100), 'To')).toBe(getHeader(request, 'To'));
   });
 });

@@ -93,7 +93,7 @@ async function dispatch(request: SipRequest, context: RequestContext): Promise<S
  * headers can be read (section 8.2.6 needs Via, From, To, Call-ID, CSeq to be copied), else nothing.
  */
 export function handleParseFailure(bytes: Uint8Array, problem: ProtocolProblem, context: MessageContext): Handled {
-  const status = problem.code.startsWith('sip.limit.') ? 413 : 400;
+  const status = problem.code.startsWith('evfw.sip.limit.') ? 413 : 400;
   const lenient = parseSipMessage(headerSectionOnly(bytes), { transport: 'datagram', limits: context.limits.sip, requireMandatoryHeaders: false });
   if (lenient.ok && lenient.value.kind === 'request' && lenient.value.method !== 'ACK') {
     const request = lenient.value;

@@ -154,8 +154,8 @@ function overTcp(hop: NextHop, prepare: Prepare, accept: Accept, timeoutMs: numb
         if (done) return;
         const parsed = parseSipMessage(buffer, { transport: 'stream', limits });
         if (!parsed.ok) {
-          if (parsed.error.code === 'sip.message.incomplete') return;
-          if (parsed.error.code === 'sip.message.keepalive') {
+          if (parsed.error.code === 'evfw.sip.message.incomplete') return;
+          if (parsed.error.code === 'evfw.sip.message.keepalive') {
             buffer = buffer.subarray(parsed.error.offset ?? buffer.length);
             continue;
           }

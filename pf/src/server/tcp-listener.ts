@@ -74,8 +74,8 @@ function serveConnection(socket: Socket, context: RequestContext): void {
         const parsed = parseSipMessage(buffer, { transport: 'stream', limits: context.limits.sip });
         if (!parsed.ok) {
           const { code, offset } = parsed.error;
-          if (code === 'sip.message.incomplete') break;
-          if (code === 'sip.message.keepalive') {
+          if (code === 'evfw.sip.message.incomplete') break;
+          if (code === 'evfw.sip.message.keepalive') {
             // RFC 5626 4.4.1: a CRLF CRLF ping is answered with one CRLF pong.
             const dropped = offset ?? buffer.length;
             if (dropped >= 4) write(socket, Buffer.from('\r\n'));

@@ -66,11 +66,11 @@ export interface BuiltSdpAnswer extends BuiltSdp {
  */
 export function buildSdpAnswer(offer: MsrpMedia, options: SdpAnswerOptions): ParseOutcome<BuiltSdpAnswer> {
   if (!acceptsType(offer.acceptTypes, CPM_EVFW_CONTENT_TYPE)) {
-    return fail('sdp.offer.accept-types', `the offer's a=accept-types (${offer.acceptTypes.join(' ') || 'none'}) does not include ${CPM_EVFW_CONTENT_TYPE}`, 'include the event content type in a=accept-types (OMA CPM 6.7.3.2 item 1 b i)');
+    return fail('evfw.sdp.offer.accept-types', `the offer's a=accept-types (${offer.acceptTypes.join(' ') || 'none'}) does not include ${CPM_EVFW_CONTENT_TYPE}`, 'include the event content type in a=accept-types (OMA CPM 6.7.3.2 item 1 b i)');
   }
   const secure = /TLS/i.test(offer.proto);
   if (secure !== (options.endpoint.secure === true)) {
-    return fail('sdp.offer.transport', `the offer uses ${offer.proto} but this endpoint is ${options.endpoint.secure === true ? 'msrps' : 'msrp'}`, 'answer on a matching transport');
+    return fail('evfw.sdp.offer.transport', `the offer uses ${offer.proto} but this endpoint is ${options.endpoint.secure === true ? 'msrps' : 'msrp'}`, 'answer on a matching transport');
   }
   const direction = answerDirection(offer.direction);
   // RFC 6135: the answerer takes the role the offerer leaves (passive to an active offerer).
@@ -90,14 +90,14 @@ function describe(
   maxSize: number | undefined,
 ): BuiltSdp {
   if (!/^[A-Za-z0-9.\-:]+$/.test(endpoint.host)) {
-    throw new SipError({ code: 'sdp.build.host', message: `host "${endpoint.host}" is not a host name or IP address` });
+    throw new SipError({ code: 'evfw.sdp.build.host', message: `host "${endpoint.host}" is not a host name or IP address` });
   }
   if (!Number.isInteger(endpoint.port) || endpoint.port < 1 || endpoint.port > 65535) {
-    throw new SipError({ code: 'sdp.build.port', message: `port ${endpoint.port} is not from 1 to 65535` });
+    throw new SipError({ code: 'evfw.sdp.build.port', message: `port ${endpoint.port} is not from 1 to 65535` });
   }
   const sessionId = endpoint.sessionId ?? randomHex(random, 10);
   if (!/^[A-Za-z0-9\-._~+=/]+$/.test(sessionId)) {
-    throw new SipError({ code: 'sdp.build.session-id', message: `MSRP session id "${sessionId}" has characters RFC 4975 section 9 does not allow` });
+    throw new SipError({ code: 'evfw.sdp.build.session-id', message: `MSRP session id "${sessionId}" has characters RFC 4975 section 9 does not allow` });
   }
   const ipv6 = endpoint.host.includes(':');
   const uriHost = ipv6 ? `[${endpoint.host}]` : endpoint.host;

@@ -16,19 +16,19 @@ export const DEFAULT_SDP_LIMITS: SdpLimits = { maxBytes: 16_384, maxLines: 512 }
 
 export function parseSdp(text: string, limits: Partial<SdpLimits> = {}): ParseOutcome<SdpSession> {
   const bounds = { ...DEFAULT_SDP_LIMITS, ...limits };
-  if (text.length > bounds.maxBytes) return fail('sdp.limit.size', `the session description is longer than ${bounds.maxBytes} characters`);
+  if (text.length > bounds.maxBytes) return fail('evfw.sdp.limit.size', `the session description is longer than ${bounds.maxBytes} characters`);
   const lines = text.split(/\r?\n/);
   if (lines[lines.length - 1] === '') lines.pop();
-  if (lines.length > bounds.maxLines) return fail('sdp.limit.lines', `the session description has more than ${bounds.maxLines} lines`);
-  if (lines[0] !== 'v=0') return fail('sdp.version', 'a session description starts with "v=0"', 'the first line is v=0 (RFC 4566 section 5.1)');
+  if (lines.length > bounds.maxLines) return fail('evfw.sdp.limit.lines', `the session description has more than ${bounds.maxLines} lines`);
+  if (lines[0] !== 'v=0') return fail('evfw.sdp.version', 'a session description starts with "v=0"', 'the first line is v=0 (RFC 4566 section 5.1)');
 
   let session: { origin?: string; sessionName?: string; connection?: SdpConnection; attributes: SdpAttribute[] } = { attributes: [] };
   const media: { media: string; port: number; proto: string; formats: string[]; connection?: SdpConnection; attributes: SdpAttribute[] }[] = [];
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
-    if (/[\x00-\x08\x0a-\x1f\x7f]/.test(line)) return fail('sdp.control-character', `line ${i + 1} holds a control character`);
+    if (/[\x00-\x08\x0a-\x1f\x7f]/.test(line)) return fail('evfw.sdp.control-character', `line ${i + 1} holds a control character`);
     const m = /^([a-z])=(.*)$/.exec(line);
-    if (m === null) return fail('sdp.line.malformed', `line ${i + 1} is not "<letter>=<value>"`, 'each SDP line is one lower-case letter, "=", and a value (RFC 4566 section 5)');
+    if (m === null) return fail('evfw.sdp.line.malformed', `line ${i + 1} is not "<letter>=<value>"`, 'each SDP line is one lower-case letter, "=", and a value (RFC 4566 section 5)');
     const [, type, value] = m as unknown as [string, string, string];
     const current = media[media.length - 1];
     switch (type) {
@@ -40,7 +40,7 @@ export function parseSdp(text: string, limits: Partial<SdpLimits> = {}): ParseOu
         break;
       case 'c': {
         const connection = readConnection(value);
-        if (connection === undefined) return fail('sdp.connection.malformed', `line ${i + 1}: "c=${value.slice(0, 60)}" is not "IN IP4|IP6 <address>"`);
+        if (connection === undefined) return fail('evfw.sdp.connection.malformed', `line ${i + 1}: "c=${value.slice(0, 60)}" is not "IN IP4|IP6 <address>"`);
         if (current === undefined) session = { ...session, connection };
         else current.connection = connection;
         break;
@@ -49,7 +49,7 @@ export function parseSdp(text: string, limits: Partial<SdpLimits> = {}): ParseOu
         const parts = value.split(' ');
         const port = Number(parts[1]?.split('/')[0]);
         if (parts.length < 4 || !/^\d{1,5}$/.test(parts[1]?.split('/')[0] ?? '') || port > 65535) {
-          return fail('sdp.media.malformed', `line ${i + 1}: "m=${value.slice(0, 60)}" is not "<media> <port> <proto> <fmt>..."`, 'write e.g. "m=message 7394 TCP/MSRP *" (RFC 4975 section 8)');
+          return fail('evfw.sdp.media.malformed', `line ${i + 1}: "m=${value.slice(0, 60)}" is not "<media> <port> <proto> <fmt>..."`, 'write e.g. "m=message 7394 TCP/MSRP *" (RFC 4975 section 8)');
         }
         media.push({ media: parts[0]!, port, proto: parts[2]!, formats: parts.slice(3), attributes: [] });
         break;
@@ -79,11 +79,11 @@ function readConnection(value: string): SdpConnection | undefined {
  */
 export function readMsrpMedia(session: SdpSession): ParseOutcome<MsrpMedia> {
   const media: SdpMedia | undefined = session.media.find((m) => m.media === 'message' && /^TCP(\/TLS)?\/MSRP$/i.test(m.proto));
-  if (media === undefined) return fail('sdp.msrp.missing', 'the session description has no "m=message <port> TCP/MSRP *" line', 'an event reporting session is an MSRP session (OMA CPM 6.7.3.2, RFC 4975 section 8)');
+  if (media === undefined) return fail('evfw.sdp.msrp.missing', 'the session description has no "m=message <port> TCP/MSRP *" line', 'an event reporting session is an MSRP session (OMA CPM 6.7.3.2, RFC 4975 section 8)');
   const attr = (name: string): string | null | undefined => media.attributes.find((a) => a.name === name)?.value;
   const path = attr('path');
-  if (path === undefined || path === null || path.trim() === '') return fail('sdp.msrp.no-path', 'the MSRP media line has no a=path', 'an MSRP media line carries a=path (RFC 4975 section 8.2)');
-  if (media.port === 0) return fail('sdp.msrp.rejected', 'the MSRP media line has port 0: the stream is rejected (RFC 3264 section 6)');
+  if (path === undefined || path === null || path.trim() === '') return fail('evfw.sdp.msrp.no-path', 'the MSRP media line has no a=path', 'an MSRP media line carries a=path (RFC 4975 section 8.2)');
+  if (media.port === 0) return fail('evfw.sdp.msrp.rejected', 'the MSRP media line has port 0: the stream is rejected (RFC 3264 section 6)');
   const direction = findDirection(media.attributes) ?? findDirection(session.attributes) ?? 'sendrecv';
   const maxSize = attr('max-size');
   const setup = attr('setup');

@@ -120,7 +120,7 @@ export function buildEventInvite(context: ClientContext, options: EventInviteOpt
   return { request, msrpUri: offer.msrpUri };
 }
 
-/** The event data as XML, or SipError `sip.build.invalid-events` naming the first error. */
+/** The event data as XML, or SipError `evfw.sip.build.invalid-events` naming the first error. */
 export function serializeEvents(events: CpmEvfw): string {
   let body: string;
   try {
@@ -129,7 +129,7 @@ export function serializeEvents(events: CpmEvfw): string {
     // The value does not fit the schema (ModelError): the same refusal as an invalid document.
     if (!(error instanceof ModelError)) throw error;
     throw new SipError({
-      code: 'sip.build.invalid-events',
+      code: 'evfw.sip.build.invalid-events',
       message: `the events are not a valid report: ${error.message}`,
       hint: 'fix the events; build them with @evfw/model/cpm-evfw/build to start from a valid value',
     });
@@ -137,7 +137,7 @@ export function serializeEvents(events: CpmEvfw): string {
   const first = validateCpmEvfw(body, { profile: 'spec' }).find((d) => d.severity === 'error');
   if (first !== undefined) {
     throw new SipError({
-      code: 'sip.build.invalid-events',
+      code: 'evfw.sip.build.invalid-events',
       message: `the events are not a valid report: ${first.code}: ${first.message}${first.path === undefined ? '' : ` (at ${first.path})`}`,
       hint: 'fix the events; build them with @evfw/model/cpm-evfw/build to start from a valid value',
     });
@@ -148,7 +148,7 @@ export function serializeEvents(events: CpmEvfw): string {
 function dialogHeaders(context: ClientContext, method: string, to: string): SipHeader[] {
   const cseq = context.cseq ?? 1;
   if (!Number.isInteger(cseq) || cseq < 0 || cseq >= 2 ** 31) {
-    throw new SipError({ code: 'sip.build.cseq', message: `CSeq ${cseq} is not a whole number below 2^31`, hint: 'RFC 3261 section 8.1.1.5' });
+    throw new SipError({ code: 'evfw.sip.build.cseq', message: `CSeq ${cseq} is not a whole number below 2^31`, hint: 'RFC 3261 section 8.1.1.5' });
   }
   const { transport, host, port } = context.via;
   const sentBy = `${host.includes(':') ? `[${host}]` : host}${port === undefined ? '' : `:${port}`}`;

@@ -53,7 +53,7 @@ export function buildSipResponse(request: SipRequest, status: number, options: S
     let tag: string | undefined;
     if (!hasTag && status !== 100) {
       if (options.toTag === undefined && options.random === undefined) {
-        throw new SipError({ code: 'sip.build.to-tag', message: `a ${status} response needs a To tag`, hint: 'pass toTag (the dialog\'s) or random (RFC 3261 section 8.2.6.2)' });
+        throw new SipError({ code: 'evfw.sip.build.to-tag', message: `a ${status} response needs a To tag`, hint: 'pass toTag (the dialog\'s) or random (RFC 3261 section 8.2.6.2)' });
       }
       tag = options.toTag ?? newTag(options.random!);
     }

@@ -27,13 +27,13 @@ export function checkMandatoryHeaders(message: SipMessage): ProtocolProblem | un
   const required = message.kind === 'request' ? REQUEST_HEADERS : RESPONSE_HEADERS;
   for (const name of required) {
     if (getHeaders(message, name).length === 0) {
-      return problem('sip.header.missing', `the ${message.kind} has no ${name} header field`, `every ${message.kind} carries ${required.join(', ')} (RFC 3261 section 8.1.1)`);
+      return problem('evfw.sip.header.missing', `the ${message.kind} has no ${name} header field`, `every ${message.kind} carries ${required.join(', ')} (RFC 3261 section 8.1.1)`);
     }
   }
   const cseq = parseCSeq(getHeader(message, 'CSeq')!);
-  if (cseq === undefined) return problem('sip.cseq.invalid', 'CSeq is not "<number> <method>"', 'write "CSeq: 1 MESSAGE", the number below 2^31 (RFC 3261 section 8.1.1.5)');
+  if (cseq === undefined) return problem('evfw.sip.cseq.invalid', 'CSeq is not "<number> <method>"', 'write "CSeq: 1 MESSAGE", the number below 2^31 (RFC 3261 section 8.1.1.5)');
   if (message.kind === 'request' && cseq.method !== message.method) {
-    return problem('sip.cseq.method-mismatch', `CSeq names ${cseq.method} but the request is ${message.method}`, 'the CSeq method is the request method (RFC 3261 section 8.1.1.5)');
+    return problem('evfw.sip.cseq.method-mismatch', `CSeq names ${cseq.method} but the request is ${message.method}`, 'the CSeq method is the request method (RFC 3261 section 8.1.1.5)');
   }
   return undefined;
 }

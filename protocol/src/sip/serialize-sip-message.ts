@@ -21,7 +21,7 @@ export function serializeSipMessage(message: SipMessage, options: SipSerializeOp
   const length = String(encoder.encode(message.body).length);
   let wroteLength = false;
   for (const header of message.headers) {
-    if (!isToken(header.name)) invalid('sip.serialize.header-name', `header name "${header.name}" is not a token`);
+    if (!isToken(header.name)) invalid('evfw.sip.serialize.header-name', `header name "${header.name}" is not a token`);
     checkText(header.value, `the value of ${header.name}`);
     const isLength = header.name.toLowerCase() === 'content-length' || header.name.toLowerCase() === 'l';
     if (isLength && wroteLength) continue;
@@ -40,12 +40,12 @@ export function encodeSipMessage(message: SipMessage, options: SipSerializeOptio
 
 function startLine(message: SipMessage): string {
   if (message.kind === 'request') {
-    if (!isToken(message.method)) invalid('sip.serialize.method', `method "${message.method}" is not a token`);
-    if (message.uri === '' || /[\s\x00-\x1f\x7f]/.test(message.uri)) invalid('sip.serialize.uri', `request URI "${message.uri}" is empty or holds whitespace`);
+    if (!isToken(message.method)) invalid('evfw.sip.serialize.method', `method "${message.method}" is not a token`);
+    if (message.uri === '' || /[\s\x00-\x1f\x7f]/.test(message.uri)) invalid('evfw.sip.serialize.uri', `request URI "${message.uri}" is empty or holds whitespace`);
     return `${message.method} ${message.uri} ${SIP_VERSION}`;
   }
   if (!Number.isInteger(message.status) || message.status < 100 || message.status > 699) {
-    invalid('sip.serialize.status', `status ${message.status} is not an integer from 100 to 699`);
+    invalid('evfw.sip.serialize.status', `status ${message.status} is not an integer from 100 to 699`);
   }
   checkText(message.reason, 'the reason phrase');
   return `${SIP_VERSION} ${message.status} ${message.reason}`;
@@ -54,7 +54,7 @@ function startLine(message: SipMessage): string {
 function checkText(text: string, what: string): void {
   // HTAB is allowed in values (it is LWS); every other control character is not (section 25.1).
   if (/[\x00-\x08\x0a-\x1f\x7f]/.test(text)) {
-    invalid('sip.serialize.control-character', `${what} holds a line break or control character`, 'remove CR, LF and control characters; a value cannot span lines');
+    invalid('evfw.sip.serialize.control-character', `${what} holds a line break or control character`, 'remove CR, LF and control characters; a value cannot span lines');
   }
 }
 

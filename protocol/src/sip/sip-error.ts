@@ -8,7 +8,7 @@
 import { CodedError } from '../coded-error.js';
 
 export interface ProtocolProblem {
-  /** Stable, dotted, machine-first: `sip.header.control-character`, `sdp.offer.no-msrp`. */
+  /** Stable, dotted, machine-first: `evfw.sip.header.control-character`, `evfw.sdp.offer.no-msrp`. */
   readonly code: string;
   readonly message: string;
   readonly hint?: string;
