@@ -3,10 +3,10 @@
  *
  *   npm run pf -- --port 5060 --imap-port 143 --imap-user alice --imap-password secret
  *
- * Listens for SIP on loopback (UDP and TCP) and applies event reports to the CPM Message Store
- * over IMAP. Every IMAP setting may come from the environment instead (EVFW_IMAP_HOST,
+ * Listens for SIP on loopback (UDP and TCP), and for MSRP on a port of its own for the event
+ * sessions INVITE opens, and applies event reports to the CPM Message Store over IMAP. Every IMAP setting may come from the environment instead (EVFW_IMAP_HOST,
  * EVFW_IMAP_PORT, EVFW_IMAP_USER, EVFW_IMAP_PASSWORD), which keeps the password out of `ps`.
- * Prints one "listening" line per transport on stdout, the log on stderr; stops on SIGINT/SIGTERM.
+ * Prints one "listening" line per transport (and one for MSRP) on stdout, the log on stderr; stops on SIGINT/SIGTERM.
  * Exit status: 0 after a signal, 2 for a bad argument, 1 when it cannot listen.
  */
 import { parseArgs } from 'node:util';
@@ -14,8 +14,10 @@ import { parseNextHop, startSipServer, type SipTransport } from './server/index.
 
 const USAGE = `usage: pf [--host 127.0.0.1] [--port 5060] [--transport udp,tcp]
           [--imap-host 127.0.0.1] [--imap-port 143] [--imap-user U] [--imap-password P] [--imap-tls]
-          [--next-hop sip:host:port;transport=udp] [--own-address sip:pf@example.com] [--quiet]
-  --port 0 listens on any free port (printed). IMAP settings also from EVFW_IMAP_HOST,
+          [--next-hop sip:host:port;transport=udp] [--own-address sip:pf@example.com]
+          [--msrp-port 0] [--message-only] [--quiet]
+  --port 0 and --msrp-port 0 (the default) listen on any free port (printed). --message-only
+  answers INVITE 501 and opens no MSRP port. IMAP settings also from EVFW_IMAP_HOST,
   EVFW_IMAP_PORT, EVFW_IMAP_USER, EVFW_IMAP_PASSWORD.`;
 
 function fail(message: string): never {
@@ -26,6 +28,10 @@ function fail(message: string): never {
 function portOf(text: string, what: string): number {
   if (!/^\d{1,5}$/.test(text) || Number(text) > 65_535) fail(`${what} "${text}" is not a port number (0 to 65535)`);
   return Number(text);
+}
+
+function hostPart(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 async function main(): Promise<void> {
@@ -43,6 +49,8 @@ async function main(): Promise<void> {
         'imap-tls': { type: 'boolean', default: false },
         'next-hop': { type: 'string' },
         'own-address': { type: 'string' },
+        'msrp-port': { type: 'string', default: '0' },
+        'message-only': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -84,6 +92,7 @@ async function main(): Promise<void> {
       },
       ...(nextHop === undefined ? {} : { nextHop }),
       ...(ownAddress === undefined ? {} : { ownAddress }),
+      msrp: values['message-only'] ? false : { port: portOf(values['msrp-port'], '--msrp-port') },
       log,
     });
   } catch (error) {
@@ -91,8 +100,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   for (const a of server.addresses) {
-    process.stdout.write(`pf: listening on sip:${a.host.includes(':') ? `[${a.host}]` : a.host}:${a.port};transport=${a.transport}\n`);
+    process.stdout.write(`pf: listening on sip:${hostPart(a.host)}:${a.port};transport=${a.transport}\n`);
   }
+  if (server.msrp !== undefined) process.stdout.write(`pf: event sessions (INVITE) on msrp://${hostPart(server.msrp.host)}:${server.msrp.port}\n`);
   const stop = (signal: string): void => {
     process.stderr.write(`pf: ${signal}, stopping\n`);
     void server.close().then(() => process.exit(0));

@@ -5,137 +5,13 @@
  * Dovecot and reads the flags back over IMAP.
  */
 import { createSocket } from 'node:dgram';
-import { createConnection } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CpmEvfw, Operation } from '@evfw/model/cpm-evfw';
 import { getHeader, getHeaders, parseSipMessage, serviceIdentificationHeaders, type SipResponse } from '@evfw/protocol';
-import type { MessageStore, ObjectOutcome } from '../../pf/src/message-store.js';
+import type { MessageStore } from '../../pf/src/message-store.js';
 import { startSipServer, type SipServer, type SipServerOptions } from '../../pf/src/server/index.js';
+import { CRLF, EVENT_TYPE, GOOD_BODY, messageText, recordingStore, seenReport, tcpExchange, udpExchange, warning } from '../support/sip-peer.js';
 import { dovecotUnavailable, flagsOf, seedMessages, startDovecot, type DovecotServer, type SeededMessage } from '../support/dovecot.js';
-
-const CRLF = '\r\n';
-const EVENT_TYPE = 'application/vnd.oma.cpm-eventfw+xml';
-let sequence = 0;
-
-/** A MESSAGE as a client would send it; `service: false` drops the 6.7.1 headers. */
-function messageText(options: { body: string; contentType?: string | null; service?: boolean; headers?: string[]; method?: string; via?: string } ): string {
-  const n = ++sequence;
-  const method = options.method ?? 'MESSAGE';
-  const service = options.service === false ? [] : serviceIdentificationHeaders().map((h) => `${h.name}: ${h.value}`);
-  const lines = [
-    `${method} sip:+15145551234@example.com SIP/2.0`,
-    options.via ?? `Via: SIP/2.0/UDP 127.0.0.1:5999;branch=z9hG4bK-test-${n}-${Math.random().toString(36).slice(2)}`,
-    'Max-Forwards: 70',
-    `From: <sip:+15145551234@example.com>;tag=from-${n}`,
-    'To: <sip:+15145551234@example.com>',
-    `Call-ID: call-${n}@test`,
-    `CSeq: 1 ${method}`,
-    ...service,
-    ...(options.headers ?? []),
-    ...(options.contentType === null ? [] : [`Content-Type: ${options.contentType ?? EVENT_TYPE}`]),
-    `Content-Length: ${Buffer.byteLength(options.body)}`,
-  ];
-  return `${lines.join(CRLF)}${CRLF}${CRLF}${options.body}`;
-}
-
-function seenReport(objects: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<cpm-evfw xmlns="urn:oma:xml:cpm:evfw">
-  <event-cpm-imap type="flags" index="e1">
-    <operation name="add" flags="\\Seen">
-      ${objects}
-    </operation>
-  </event-cpm-imap>
-</cpm-evfw>
-`;
-}
-
-const GOOD_BODY = seenReport('<object uid="7" folder-path="Default/c/k/"><message-id>m-7</message-id></object>');
-
-/** Sends one datagram and resolves with every response heard within `waitMs` (after the first, 150 ms). */
-async function udpExchange(port: number, payload: string | Uint8Array, waitMs = 3_000, repeat = 1): Promise<SipResponse[]> {
-  const socket = createSocket('udp4');
-  const responses: SipResponse[] = [];
-  socket.on('error', () => {});
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  return new Promise((resolve) => {
-    let settle: NodeJS.Timeout | undefined;
-    const done = () => {
-      clearTimeout(overall);
-      clearTimeout(settle);
-      socket.close();
-      resolve(responses);
-    };
-    const overall = setTimeout(done, waitMs);
-    socket.on('message', (datagram) => {
-      const parsed = parseSipMessage(datagram);
-      if (parsed.ok && parsed.value.kind === 'response') responses.push(parsed.value);
-      clearTimeout(settle);
-      settle = setTimeout(done, 150);
-    });
-    for (let i = 0; i < repeat; i++) setTimeout(() => socket.send(typeof payload === 'string' ? Buffer.from(payload) : payload, port, '127.0.0.1'), i * 20);
-  });
-}
-
-/** Writes `chunks` on one TCP connection (a tick apart) and collects `count` responses. */
-async function tcpExchange(port: number, chunks: readonly (string | Uint8Array)[], count: number, waitMs = 5_000): Promise<{ responses: SipResponse[]; closed: boolean }> {
-  const socket = createConnection({ host: '127.0.0.1', port });
-  const responses: SipResponse[] = [];
-  let buffer = Buffer.alloc(0);
-  let closed = false;
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve({ responses, closed });
-    };
-    const timer = setTimeout(done, waitMs);
-    socket.on('error', () => {});
-    socket.on('close', () => {
-      closed = true;
-      done();
-    });
-    socket.on('data', (chunk) => {
-      buffer = Buffer.concat([buffer, chunk]);
-      for (;;) {
-        const parsed = parseSipMessage(buffer, { transport: 'stream' });
-        if (!parsed.ok) break;
-        buffer = buffer.subarray(parsed.length);
-        if (parsed.value.kind === 'response') responses.push(parsed.value);
-      }
-      if (responses.length >= count) done();
-    });
-    socket.on('connect', async () => {
-      for (const chunk of chunks) {
-        socket.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-        await new Promise((r) => setTimeout(r, 2));
-      }
-    });
-  });
-}
-
-/** A Message Store that records the operations and updates every object. */
-function recordingStore(): { open: () => Promise<MessageStore>; operations: Operation[]; opened: number } {
-  const state = {
-    operations: [] as Operation[],
-    opened: 0,
-    open: async (): Promise<MessageStore> => {
-      state.opened++;
-      return {
-        applyOperation: async (operation) => {
-          state.operations.push(operation);
-          return operation.objects.map((_, index): ObjectOutcome => ({ index, flag: operation.flags, ok: true, by: 'uid', found: { mailbox: 'INBOX', uid: index + 1 } }));
-        },
-        close: async () => {},
-      };
-    },
-  };
-  return state;
-}
-
-function warning(response: SipResponse | undefined): string | undefined {
-  return response === undefined ? undefined : getHeader(response, 'Warning');
-}
 
 describe('the SIP server with a recording Message Store', { timeout: 20_000 }, () => {
   const store = recordingStore();
@@ -236,15 +112,16 @@ describe('the SIP server with a recording Message Store', { timeout: 20_000 }, (
   it('answers OPTIONS 200 with Allow and Accept', async () => {
     const [response] = await udpExchange(port, messageText({ body: '', method: 'OPTIONS', contentType: null }));
     expect(response?.status).toBe(200);
-    expect(getHeader(response!, 'Allow')).toBe('MESSAGE, OPTIONS');
-    expect(getHeader(response!, 'Accept')).toBe(EVENT_TYPE);
+    expect(getHeader(response!, 'Allow')).toBe('INVITE, ACK, BYE, CANCEL, MESSAGE, OPTIONS');
+    expect(getHeader(response!, 'Accept')).toBe(`${EVENT_TYPE}, application/sdp`);
     expect(getHeader(response!, 'Contact')).toBe('<sip:pf@example.com>');
   });
 
-  it('answers INVITE 501 for now, saying that MESSAGE works', async () => {
+  it('answers an INVITE without an SDP offer 415, accepting application/sdp', async () => {
     const [response] = await udpExchange(port, messageText({ body: '', method: 'INVITE', contentType: null }));
-    expect(response?.status).toBe(501);
-    expect(warning(response)).toContain('INVITE mechanism');
+    expect(response?.status).toBe(415);
+    expect(getHeader(response!, 'Accept')).toBe('application/sdp');
+    expect(warning(response)).toContain('OMA CPM 6.7.3.2 item 1 b');
   });
 
   it('answers a request whose framing is broken with 400, or 413 for a size over the limit, naming the SIP problem', async () => {
@@ -323,6 +200,17 @@ describe('the SIP server when things around it fail', { timeout: 20_000 }, () =>
       expect(second?.status).toBe(503);
       expect(getHeader(second!, 'Retry-After')).toBe('1');
       expect((await first)[0]?.status).toBe(200);
+    });
+  });
+
+  it('started with msrp: false, answers INVITE 501 and allows MESSAGE and OPTIONS alone', async () => {
+    await withServer({ msrp: false }, async (port) => {
+      const [invite] = await udpExchange(port, messageText({ body: '', method: 'INVITE', contentType: null }));
+      expect(invite?.status).toBe(501);
+      expect(warning(invite)).toContain('started without the INVITE mechanism');
+      expect(getHeader(invite!, 'Allow')).toBe('MESSAGE, OPTIONS');
+      const [bye] = await udpExchange(port, messageText({ body: '', method: 'BYE', contentType: null }));
+      expect(bye?.status).toBe(501);
     });
   });
 

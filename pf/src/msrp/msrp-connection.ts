@@ -171,6 +171,8 @@ export class MsrpConnection {
     } else if (verdict.kind === 'reject') {
       imdns = rejectReport(verdict.messageIds, addresses);
     }
+    // A session that did not ask for results (a sendonly offer, no IMDN) gets none.
+    if (!session.returnResults) imdns = [];
     for (const imdn of imdns) {
       if (this.closed) break;
       const send = buildImdnSend(imdn.cpim, { toPath: message.fromPath, fromPath: [session.uri], ...(this.options.chunkSize ? { chunkSize: this.options.chunkSize } : {}) });

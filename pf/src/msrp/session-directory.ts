@@ -17,6 +17,12 @@ export interface NewSessionOptions {
   readonly ownAddress: string;
   /** The reporting user's address, the CPIM To of the IMDNs. */
   readonly clientAddress: string;
+  /**
+   * Whether the session carries results back (6.7.3.2 item 1 b ii and iii): the offer accepts
+   * CPIM-wrapped IMDN and its direction lets the PF send. Default true. When false, reports are
+   * still applied, and nothing is sent back but MSRP responses.
+   */
+  readonly returnResults?: boolean;
 }
 
 export interface SessionRecord {
@@ -25,6 +31,7 @@ export interface SessionRecord {
   readonly uri: string;
   readonly ownAddress: string;
   readonly clientAddress: string;
+  readonly returnResults: boolean;
   readonly clientPath?: readonly string[];
   /** The From-Path of the first request: where error responses without a request go. */
   peerPath?: string;
@@ -53,6 +60,7 @@ export class SessionDirectory implements SessionBinder {
       uri: this.endpointUri(id),
       ownAddress: options.ownAddress,
       clientAddress: options.clientAddress,
+      returnResults: options.returnResults ?? true,
       ...(clientPath ? { clientPath } : {}),
     };
     record.timer = setTimeout(() => {

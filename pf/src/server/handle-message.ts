@@ -11,37 +11,16 @@
  */
 import type { Diagnostic } from '@evfw/model';
 import { parseCpmEvfw, type CpmEvfw } from '@evfw/model/cpm-evfw';
-import {
-  CPM_EVFW_CONTENT_TYPE,
-  CPM_SYSTEMMSG_ICSI,
-  getHeader,
-  parseNameAddr,
-  readServiceIdentification,
-  type SipRequest,
-  type SipResponse,
-} from '@evfw/protocol';
+import { CPM_EVFW_CONTENT_TYPE, getHeader, parseNameAddr, type SipRequest, type SipResponse } from '@evfw/protocol';
 import { connectMessageStore, MessageStoreError, type MessageStore, type ObjectOutcome } from '../message-store.js';
-import type { ServerLimits, SipServerOptions } from './options.js';
-import { forwardRequest, formatNextHop } from './next-hop.js';
+import { callId, type MessageContext } from './context.js';
+import type { SipServerOptions } from './options.js';
 import { answer, refuse } from './responses.js';
-
-export interface MessageContext {
-  readonly options: SipServerOptions;
-  readonly limits: ServerLimits;
-  readonly log: NonNullable<SipServerOptions['log']>;
-}
+import { checkService } from './service-check.js';
 
 export async function handleMessage(request: SipRequest, context: MessageContext): Promise<SipResponse> {
-  const service = readServiceIdentification(request);
-  if (!service.isCpmEventReport) {
-    return refuse(request, {
-      status: 403,
-      reason: 'Not a CPM Event Report',
-      warning: `the request does not name the ICSI ${CPM_SYSTEMMSG_ICSI} in P-Preferred-Service, P-Asserted-Service or Accept-Contact (OMA CPM 6.7.1); this Participating Function takes event reports only`,
-    });
-  }
-
-  if (service.iaris.length > 0) return forward(request, service.iaris, context);
+  const gate = await checkService(request, context);
+  if (gate !== undefined) return gate;
 
   const contentType = mediaType(getHeader(request, 'Content-Type'));
   if (contentType !== CPM_EVFW_CONTENT_TYPE) {
@@ -70,22 +49,6 @@ export async function handleMessage(request: SipRequest, context: MessageContext
   for (const d of parsed.diagnostics) context.log('warn', `${callId(request)}: event report warning ${describe(d)}`);
 
   return applyEvents(request, parsed.value, context);
-}
-
-async function forward(request: SipRequest, iaris: readonly string[], context: MessageContext): Promise<SipResponse> {
-  const hop = context.options.nextHop;
-  if (hop === undefined) {
-    return refuse(request, {
-      status: 480,
-      reason: 'No Next Hop For Application',
-      warning: `the request carries the IARI ${iaris.join(', ')}; its events go to the application's next hop (OMA CPM 6.7.1), and this Participating Function has none configured`,
-    });
-  }
-  context.log('info', `${callId(request)}: IARI ${iaris.join(', ')}: forwarding to ${formatNextHop(hop)}`);
-  const result = await forwardRequest(request, hop, context.limits.nextHopTimeoutMs, context.limits.sip);
-  if (result.ok) return result.response;
-  context.log('warn', `${callId(request)}: forwarding failed: ${result.why}`);
-  return refuse(request, { status: result.status, reason: result.status === 483 ? 'Too Many Hops' : result.status === 504 ? 'Server Time-out' : 'Bad Gateway', warning: result.why });
 }
 
 function refuseBody(request: SipRequest, diagnostics: readonly Diagnostic[], first: Diagnostic | undefined): SipResponse {
@@ -149,23 +112,19 @@ async function applyEvents(request: SipRequest, events: CpmEvfw, context: Messag
   return answer(request, 200);
 }
 
-async function openStore(store: SipServerOptions['messageStore']): Promise<MessageStore> {
+export async function openStore(store: SipServerOptions['messageStore']): Promise<MessageStore> {
   return typeof store === 'function' ? store() : connectMessageStore(store);
 }
 
 /** The served user: the network-asserted identity when present, else From. */
-function servedUser(request: SipRequest): string | undefined {
+export function servedUser(request: SipRequest): string | undefined {
   const asserted = getHeader(request, 'P-Asserted-Identity');
   const text = asserted ?? getHeader(request, 'From');
   return text === undefined ? undefined : parseNameAddr(text)?.uri;
 }
 
 /** `type/subtype` lower-cased, parameters dropped; undefined when there is no header. */
-function mediaType(value: string | undefined): string | undefined {
+export function mediaType(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   return value.split(';')[0]!.trim().toLowerCase();
-}
-
-export function callId(request: SipRequest): string {
-  return getHeader(request, 'Call-ID') ?? '(no Call-ID)';
 }

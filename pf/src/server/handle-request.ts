@@ -12,16 +12,15 @@ import {
   type SipRequest,
   type SipResponse,
 } from '@evfw/protocol';
-import { callId, handleMessage, type MessageContext } from './handle-message.js';
+import { callId, type MessageContext, type RequestContext } from './context.js';
+import { confirmDialog, handleBye, handleCancel, handleInvite, INVITE_METHODS } from './handle-invite.js';
+import { handleMessage } from './handle-message.js';
 import { answer, refuse } from './responses.js';
 
-/** Methods this server answers; INVITE (+ MSRP, 6.7.3.2) is wired in by a later change. */
-export const ALLOWED_METHODS = ['MESSAGE', 'OPTIONS'] as const;
+/** Methods of a server without the INVITE mechanism (INVITE_METHODS with it). */
+export const MESSAGE_ONLY_METHODS = ['MESSAGE', 'OPTIONS'] as const;
 
-export interface RequestContext extends MessageContext {
-  /** Requests being handled now, shared by every transport. */
-  inFlight: number;
-}
+export type { RequestContext } from './context.js';
 
 /**
  * What to do with one parsed message or parse failure: `respond` with a response, or `ignore`
@@ -36,8 +35,11 @@ export type Handled = { readonly kind: 'respond'; readonly request: SipRequest; 
 export async function handleRequest(message: SipMessage, context: RequestContext): Promise<Handled> {
   if (message.kind === 'response') return { kind: 'ignore', why: `a ${message.status} response outside any transaction of ours` };
   const request = message;
-  // ACK is never answered (RFC 3261 17.2.1); this server sends no INVITE response that needs one.
-  if (request.method === 'ACK') return { kind: 'ignore', why: 'ACK' };
+  // ACK is never answered (RFC 3261 17.2.1); one for our 200 confirms its dialog.
+  if (request.method === 'ACK') {
+    if (context.invite !== undefined) confirmDialog(request, context.invite);
+    return { kind: 'ignore', why: 'ACK' };
+  }
   if (context.inFlight >= context.limits.maxConcurrentRequests) {
     return respond(request, refuse(request, {
       status: 503,
@@ -67,25 +69,39 @@ export async function handleRequest(message: SipMessage, context: RequestContext
 }
 
 async function dispatch(request: SipRequest, context: RequestContext): Promise<SipResponse> {
+  const invite = context.invite;
+  const allowed = allowedMethods(context);
   switch (request.method) {
     case 'MESSAGE':
       return handleMessage(request, context);
     case 'OPTIONS':
       return answer(request, 200, [
-        { name: 'Allow', value: ALLOWED_METHODS.join(', ') },
-        { name: 'Accept', value: CPM_EVFW_CONTENT_TYPE },
+        { name: 'Allow', value: allowed },
+        { name: 'Accept', value: invite === undefined ? CPM_EVFW_CONTENT_TYPE : `${CPM_EVFW_CONTENT_TYPE}, application/sdp` },
         ...(context.options.ownAddress === undefined ? [] : [{ name: 'Contact', value: `<${context.options.ownAddress}>` }]),
       ]);
+    case 'INVITE':
+    case 'BYE':
+    case 'CANCEL':
+      if (invite !== undefined) {
+        if (request.method === 'INVITE') return handleInvite(request, context, invite);
+        return request.method === 'BYE' ? handleBye(request, context, invite) : handleCancel(request, invite);
+      }
+    // falls through: without the INVITE mechanism these are not served
     default:
       return refuse(request, {
         status: 501,
         reason: 'Not Implemented',
         warning: request.method === 'INVITE'
-          ? 'the INVITE mechanism (OMA CPM 6.7.3.2) is not served yet; send the report in a MESSAGE (6.7.3.1)'
-          : `method ${request.method} is not served here; event reports come in MESSAGE (6.7.3.1)`,
-        headers: [{ name: 'Allow', value: ALLOWED_METHODS.join(', ') }],
+          ? 'this Participating Function was started without the INVITE mechanism (OMA CPM 6.7.3.2); send the report in a MESSAGE (6.7.3.1)'
+          : `method ${request.method} is not served here; event reports come in MESSAGE (6.7.3.1)${invite === undefined ? '' : ' or INVITE (6.7.3.2)'}`,
+        headers: [{ name: 'Allow', value: allowed }],
       });
   }
+}
+
+function allowedMethods(context: RequestContext): string {
+  return (context.invite === undefined ? MESSAGE_ONLY_METHODS : INVITE_METHODS).join(', ');
 }
 
 /**

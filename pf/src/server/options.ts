@@ -6,6 +6,7 @@
 import type { CpmEvfw } from '@evfw/model/cpm-evfw';
 import type { SipLimits } from '@evfw/protocol';
 import type { MessageStore, MessageStoreOptions, ObjectOutcome } from '../message-store.js';
+import type { MsrpEndpointOptions } from '../msrp/index.js';
 import type { NextHop } from './next-hop.js';
 
 export type SipTransport = 'udp' | 'tcp';
@@ -38,6 +39,10 @@ export interface ServerLimits {
   readonly transactionTtlMs: number;
   /** Time to wait for the next hop's final response, in ms. Default 8 s. */
   readonly nextHopTimeoutMs: number;
+  /** INVITE dialogs (event sessions) open at once; the oldest is ended for a new one. Default 1,024. */
+  readonly maxDialogs: number;
+  /** Time for the ACK of a 200 to INVITE, in ms (64*T1, RFC 3261 13.3.1.4). Default 32 s. */
+  readonly ackTimeoutMs: number;
 }
 
 export const DEFAULT_SERVER_LIMITS: ServerLimits = {
@@ -49,6 +54,8 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   maxTransactions: 1_024,
   transactionTtlMs: 32_000,
   nextHopTimeoutMs: 8_000,
+  maxDialogs: 1_024,
+  ackTimeoutMs: 32_000,
 };
 
 export interface SipServerOptions {
@@ -67,6 +74,12 @@ export interface SipServerOptions {
   readonly nextHop?: NextHop;
   /** The Participating Function's own SIP URI: the Contact of its answers. */
   readonly ownAddress?: string;
+  /**
+   * The INVITE mechanism (6.7.3.2): the MSRP endpoint its sessions use, listening on `host`
+   * (default the SIP host) and `port` (default any free one). On unless `false`; the store is
+   * the same as for MESSAGE.
+   */
+  readonly msrp?: false | Omit<MsrpEndpointOptions, 'openStore'>;
   readonly fanOut?: FanOutPolicy;
   readonly log?: ServerLog;
   readonly limits?: Partial<Omit<ServerLimits, 'sip'>> & { readonly sip?: Partial<SipLimits> };

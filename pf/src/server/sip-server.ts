@@ -9,7 +9,10 @@
  * With port 0 the first transport takes any free port and the others are asked for the same
  * number, so a client reaches every transport at one address (a few tries if it is taken).
  */
-import type { RequestContext } from './handle-request.js';
+import { startMsrpEndpoint, type MsrpEndpoint } from '../msrp/index.js';
+import type { InviteContext, RequestContext } from './context.js';
+import { DialogTable } from './dialogs.js';
+import { openStore } from './handle-message.js';
 import { resolveLimits, type SipServerOptions, type SipTransport } from './options.js';
 import { listenTcp } from './tcp-listener.js';
 import { listenUdp } from './udp-listener.js';
@@ -24,6 +27,8 @@ export interface SipServer {
   readonly addresses: readonly ListeningAddress[];
   /** The port every transport listens on. */
   readonly port: number;
+  /** The MSRP endpoint of the INVITE mechanism; absent when started with `msrp: false`. */
+  readonly msrp?: { readonly host: string; readonly port: number };
   /** Stops listening and closes open connections. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -33,6 +38,7 @@ export async function startSipServer(options: SipServerOptions): Promise<SipServ
   const transports: SipTransport[] = [...new Set<SipTransport>(options.transports ?? ['udp', 'tcp'])];
   if (transports.length === 0) throw new Error('startSipServer: no transport to listen on');
   const context: RequestContext = { options, limits: resolveLimits(options.limits), log: options.log ?? (() => {}), inFlight: 0 };
+  const endpoint = options.msrp === false ? undefined : await startMsrp(host, options, context);
   for (let attempt = 1; ; attempt++) {
     const opened: { transport: SipTransport; port: number; close(): Promise<void> }[] = [];
     try {
@@ -42,17 +48,69 @@ export async function startSipServer(options: SipServerOptions): Promise<SipServ
         opened.push({ transport, ...listener, close: listener.close });
         port = listener.port;
       }
+      if (endpoint !== undefined) context.invite = inviteContext(endpoint, host, port, options, context);
       let closed: Promise<void> | undefined;
+      const closeAll = async (): Promise<void> => {
+        await Promise.all(opened.map((l) => l.close()));
+        context.invite?.dialogs.endAll();
+        await endpoint?.close();
+      };
       return {
         addresses: opened.map((l) => ({ transport: l.transport, host, port: l.port })),
         port,
-        close: () => (closed ??= Promise.all(opened.map((l) => l.close())).then(() => {})),
+        ...(endpoint === undefined ? {} : { msrp: { host: endpoint.host, port: endpoint.port } }),
+        close: () => (closed ??= closeAll()),
       };
     } catch (error) {
       await Promise.all(opened.map((l) => l.close()));
       const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
       // Only a port we picked ourselves is worth another try: a given one is the operator's choice.
-      if (!inUse || (options.port ?? 0) !== 0 || attempt >= 5) throw error;
+      if (!inUse || (options.port ?? 0) !== 0 || attempt >= 5) {
+        await endpoint?.close();
+        throw error;
+      }
     }
   }
 }
+
+function startMsrp(host: string, options: SipServerOptions, context: RequestContext): Promise<MsrpEndpoint> {
+  const msrp = options.msrp === false ? {} : options.msrp ?? {};
+  return startMsrpEndpoint({
+    host,
+    ...msrp,
+    openStore: () => openStore(options.messageStore),
+    onReport: (report) => {
+      const updated = report.outcomes.filter((o) => o.ok).length;
+      const sent = report.results.filter((r) => r.succeeded).length;
+      context.log(report.verdict === 'applied' ? 'info' : 'warn', `msrp ${report.sessionUri}: report ${report.messageId} ${report.verdict}${report.reason === undefined ? '' : ` (${report.reason})`}: ${updated} of ${report.outcomes.length} objects updated, ${report.results.length} IMDNs sent (${sent} positive)`);
+      msrp.onReport?.(report);
+    },
+    onError: (error) => {
+      context.log('error', `msrp: ${(error as Error)?.message ?? String(error)}`);
+      msrp.onError?.(error);
+    },
+  });
+}
+
+function inviteContext(endpoint: MsrpEndpoint, host: string, port: number, options: SipServerOptions, context: RequestContext): InviteContext {
+  const hostPart = host.includes(':') ? `[${host}]` : host;
+  const dialogs = new DialogTable(
+    { maxDialogs: context.limits.maxDialogs, ackTimeoutMs: context.limits.ackTimeoutMs },
+    (dialog, why) => {
+      if (why !== 'bye') context.log(why === 'shutdown' ? 'info' : 'warn', `${dialog.callId}: event session ${dialog.session.uri} ended: ${DIALOG_ENDS[why]}`);
+    },
+  );
+  return {
+    endpoint,
+    dialogs,
+    ownAddress: options.ownAddress ?? `sip:${hostPart}:${port}`,
+    contact: (transport) => `sip:${hostPart}:${port};transport=${transport}`,
+  };
+}
+
+const DIALOG_ENDS = {
+  bye: 'BYE',
+  'no-ack': 'no ACK came for the 200 (RFC 3261 13.3.1.4)',
+  evicted: 'the dialog table is full and this was the oldest',
+  shutdown: 'the server is stopping',
+} as const;

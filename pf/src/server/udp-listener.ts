@@ -7,6 +7,7 @@ import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
 import { isIPv6 } from 'node:net';
 import { encodeSipMessage, parseSipMessage, type SipRequest } from '@evfw/protocol';
 import { handleParseFailure, handleRequest, type Handled, type RequestContext } from './handle-request.js';
+import { AckWait } from './ack-wait.js';
 import { TransactionCache } from './transactions.js';
 
 export interface UdpListener {
@@ -17,6 +18,7 @@ export interface UdpListener {
 export async function listenUdp(host: string, port: number, context: RequestContext): Promise<UdpListener> {
   const socket = createSocket({ type: isIPv6(host) ? 'udp6' : 'udp4' });
   const transactions = new TransactionCache(context.limits.maxTransactions, context.limits.transactionTtlMs);
+  const acks = new AckWait(context.limits.maxDialogs, context.limits.ackTimeoutMs);
   await new Promise<void>((resolve, reject) => {
     socket.once('error', reject);
     socket.bind(port, host, () => {
@@ -27,18 +29,26 @@ export async function listenUdp(host: string, port: number, context: RequestCont
   // After binding, a send error (an unreachable peer) is logged, never fatal.
   socket.on('error', (error) => context.log('warn', `udp: ${error.message}`));
   socket.on('message', (datagram, from) => {
-    void onDatagram(socket, datagram, from, transactions, context).catch((error: unknown) =>
+    void onDatagram(socket, datagram, from, { transactions, acks }, context).catch((error: unknown) =>
       context.log('error', `udp: ${(error as Error)?.stack ?? String(error)}`),
     );
   });
   const bound = socket.address().port;
   return {
     port: bound,
-    close: () => new Promise<void>((resolve) => socket.close(() => resolve())),
+    close: () => {
+      acks.stopAll();
+      return new Promise<void>((resolve) => socket.close(() => resolve()));
+    },
   };
 }
 
-async function onDatagram(socket: Socket, datagram: Buffer, from: RemoteInfo, transactions: TransactionCache, context: RequestContext): Promise<void> {
+interface UdpState {
+  readonly transactions: TransactionCache;
+  readonly acks: AckWait;
+}
+
+async function onDatagram(socket: Socket, datagram: Buffer, from: RemoteInfo, { transactions, acks }: UdpState, context: RequestContext): Promise<void> {
   const peer = `${from.address}:${from.port}`;
   // A bare CRLF keep-alive (RFC 5626 4.4.2 uses STUN on UDP, but CRLFs are seen): nothing to do.
   if (datagram.every((b) => b === 0x0d || b === 0x0a)) return;
@@ -48,6 +58,7 @@ async function onDatagram(socket: Socket, datagram: Buffer, from: RemoteInfo, tr
   if (!parsed.ok) {
     handled = handleParseFailure(datagram, parsed.error, context);
   } else {
+    if (parsed.value.kind === 'request' && parsed.value.method === 'ACK') acks.acknowledged(parsed.value);
     if (parsed.value.kind === 'request' && parsed.value.method !== 'ACK') {
       request = parsed.value;
       const seen = transactions.begin(request);
@@ -76,6 +87,9 @@ async function onDatagram(socket: Socket, datagram: Buffer, from: RemoteInfo, tr
   if (request !== undefined) transactions.complete(request, bytes);
   context.log('info', `udp ${peer}: ${handled.response.status} ${handled.response.reason}`);
   send(socket, bytes, from, context);
+  if (handled.request.method === 'INVITE' && handled.response.status >= 200 && handled.response.status < 300) {
+    acks.start(handled.request, () => send(socket, bytes, from, context));
+  }
 }
 
 function send(socket: Socket, bytes: Uint8Array, to: RemoteInfo, context: RequestContext): void {
