@@ -1,0 +1,61 @@
+/**
+ * The acceptance test of the INVITE mechanism (issue 10, OMA CPM 6.7.3.2): the Participating
+ * Function started with its one command (`tsx pf/src/main.ts`) on a real CPM Message Store
+ * (Dovecot). The client helpers of @evfw/protocol send the INVITE over SIP, connect to the MSRP
+ * session of the answer, send a \Deleted event for three objects, one of which does not exist,
+ * and get one IMDN per object back: positive, positive, negative. The flags are then read over
+ * IMAP. sipp (Debian's sip-tester) runs the signalling alone, over UDP and TCP: sipp speaks no MSRP.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flagsOf, seedMessages, startDovecot, type DovecotServer, type SeededMessage } from '../support/dovecot.js';
+import { killPf, receivedResponse, runSipp, startPf, unavailable, type RunningPf } from '../support/pf-process.js';
+
+describe.skipIf(unavailable)(`INVITE + MSRP end to end: client helpers and sipp -> Participating Function -> Dovecot${unavailable ? `: skipped, ${unavailable}` : ''}`, { timeout: 40_000 }, () => {
+  let dovecot: DovecotServer | undefined;
+  let pf: RunningPf | undefined;
+  let dir = '';
+  let seeded: SeededMessage[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'evfw-invite-'));
+    dovecot = await startDovecot();
+    const ids = { conversationId: 'conv-invite-1', contributionId: 'contrib-invite-1' };
+    seeded = await seedMessages(dovecot, [
+      { folder: 'Default/conv-invite-1/contrib-invite-1', ...ids, imdnMessageId: 'invite-deleted-1' },
+      { folder: 'Default/conv-invite-1/contrib-invite-1', ...ids, imdnMessageId: 'invite-deleted-2' },
+      { folder: 'Default/conv-invite-1/contrib-invite-1', ...ids, imdnMessageId: 'invite-untouched' },
+    ]);
+    pf = await startPf(dovecot);
+  }, 40_000);
+
+  afterAll(async () => {
+    await killPf(pf);
+    await dovecot?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }, 20_000);
+
+  for (const transport of ['udp', 'tcp'] as const) {
+    it(`sipp over ${transport.toUpperCase()}: INVITE with an event-session offer gets 200 with an MSRP answer; ACK; BYE gets 200`, async () => {
+      const run = await runSipp('invite-session.xml', pf!.port, dir, undefined, transport);
+      expect(run.code, `sipp failed:\n${run.errors}\n${run.messages}\n${pf!.output()}`).toBe(0);
+      expect(receivedResponse(run.messages)).toMatch(/^SIP\/2\.0 200 OK\r?\n[\s\S]*CSeq: 2 BYE/);
+      expect(run.messages).toMatch(new RegExp(`a=path:msrp://127\\.0\\.0\\.1:${pf!.msrpPort}/[A-Za-z0-9]+;tcp`));
+      expect(pf!.output()).toMatch(/BYE: event session msrp:\/\/127\.0\.0\.1:\d+\/[A-Za-z0-9]+;tcp ended/);
+    });
+  }
+
+  it('sipp: an offer without the event content type gets 488 naming evfw.sdp.offer.accept-types', async () => {
+    const run = await runSipp('invite-bad-offer.xml', pf!.port, dir);
+    expect(run.code, `sipp failed:\n${run.errors}\n${run.messages}\n${pf!.output()}`).toBe(0);
+    const response = receivedResponse(run.messages);
+    expect(response).toMatch(/^SIP\/2\.0 488 Not Acceptable Here: evfw\.sdp\.offer\.accept-types\r?\n/);
+    expect(response).toMatch(/^Warning: 399 evfw-pf "evfw\.sdp\.offer\.accept-types: the offer's a=accept-types \(text\/plain\) does not include application\/vnd\.oma\.cpm-eventfw\+xml/m);
+  });
+
+  it('keeps the seeded messages for the client helpers untouched by sipp', async () => {
+    for (const message of seeded) expect(await flagsOf(dovecot!, message.folder, message.uid)).not.toContain('\\Deleted');
+  });
+});
