@@ -5,14 +5,17 @@
  * MSRP session it offers used by the client helper; ACK, BYE, CANCEL and re-INVITE in the dialog.
  * The Message Store is a fake that updates every object but uid 999.
  */
+import { createSocket } from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CpmEvfw, ObjectType, Operation } from '@evfw/model/cpm-evfw';
 import {
   buildEventInvite,
+  buildSipResponse,
   cryptoRandom,
   getHeader,
   parseNameAddr,
   parseSdp,
+  parseSipMessage,
   readMsrpMedia,
   serializeSipMessage,
   type ClientContext,
@@ -300,6 +303,61 @@ describe('INVITE mode limits', { timeout: 20_000 }, () => {
         peer.close();
       }
     });
+  });
+
+  it('calls the fan-out policy (6.7.2.3) for a report applied in a session, with the served user, as for MESSAGE', async () => {
+    const fannedOut: { user: string; flags: string[]; updated: number }[] = [];
+    const fanOut: SipServerOptions['fanOut'] = (user, events, outcomes) => {
+      const flags = events.events.flatMap((e) => (e.$case === 'eventCpmImap' ? e.eventCpmImap.operations.map((o) => o.flags) : []));
+      fannedOut.push({ user, flags, updated: outcomes.filter((o) => o.ok).length });
+    };
+    await withServer({ fanOut }, async (server) => {
+      const peer = await UdpPeer.open(server.port);
+      try {
+        const built = invite(peer);
+        peer.send(built.request);
+        const ok = await peer.next(final('INVITE'));
+        peer.send(inDialog('ACK', built.request, ok!, 1, via(peer)));
+        const session = await openEventSession({ pfUri: answerOf(ok).path[0]!, ownPath: built.msrpUri, ownAddress: USER });
+        await session.send(DELETED);
+        await session.close();
+        await expect.poll(() => fannedOut).toEqual([{ user: USER, flags: ['\\Deleted'], updated: 2 }]);
+      } finally {
+        peer.close();
+      }
+    });
+  });
+
+  it('relays an INVITE with an IARI to the next hop and returns its answer (6.7.1)', async () => {
+    const hop = createSocket('udp4');
+    const forwarded: SipRequest[] = [];
+    hop.on('message', (datagram, from) => {
+      const parsed = parseSipMessage(datagram);
+      if (!parsed.ok || parsed.value.kind !== 'request' || parsed.value.method !== 'INVITE') return;
+      forwarded.push(parsed.value);
+      const response = buildSipResponse(parsed.value, 200, { toTag: 'hop', body: 'v=0\r\n', contentType: 'application/sdp', headers: [{ name: 'Contact', value: '<sip:app@127.0.0.1>' }] });
+      hop.send(serializeSipMessage(response), from.port, from.address);
+    });
+    await new Promise<void>((resolve) => hop.bind(0, '127.0.0.1', resolve));
+    try {
+      await withServer({ nextHop: { host: '127.0.0.1', port: hop.address().port, transport: 'udp' } }, async (server) => {
+        const peer = await UdpPeer.open(server.port);
+        try {
+          peer.send(invite(peer, { context: { iari: 'urn:urn-7:3gpp-application.ims.iari.example' } }).request);
+          const response = await peer.next(final('INVITE'));
+          expect(response?.status).toBe(200);
+          expect(getHeader(response!, 'Contact')).toBe('<sip:app@127.0.0.1>');
+          expect(response?.body).toBe('v=0\r\n');
+          expect(forwarded).toHaveLength(1);
+          expect(forwarded[0]?.body).toContain('a=accept-types:application/vnd.oma.cpm-eventfw+xml');
+          expect(server.msrp).toBeDefined();
+        } finally {
+          peer.close();
+        }
+      });
+    } finally {
+      hop.close();
+    }
   });
 
   it('ends a dialog whose 200 gets no ACK in time, and its MSRP session with it', async () => {

@@ -3,6 +3,7 @@
  * default. Every resource a peer can make it hold is bounded here or by the MSRP reader's
  * limits (D-77): connections, sessions, messages waiting for the store, silence.
  */
+import type { CpmEvfw } from '@evfw/model/cpm-evfw';
 import type { MsrpLimits } from '@evfw/protocol';
 import type { MessageStore, ObjectOutcome } from '../message-store.js';
 
@@ -42,6 +43,8 @@ export interface MsrpEndpointOptions {
 /** One event report and what became of it. */
 export interface EventReportRecord {
   readonly sessionUri: string;
+  /** The reporting user (the session's), the CPIM To of the IMDNs. */
+  readonly clientAddress: string;
   /** The MSRP Message-ID of the SEND that carried it. */
   readonly messageId: string;
   /**
@@ -51,6 +54,8 @@ export interface EventReportRecord {
    */
   readonly verdict: 'applied' | 'rejected' | 'refused';
   readonly status: number;
+  /** The report as read, when it was applied. */
+  readonly events?: CpmEvfw;
   /** `code: message` of the first diagnostic, when the body was not valid. */
   readonly reason?: string;
   /** The store's outcome per object (applied reports only). */

@@ -180,10 +180,11 @@ export class MsrpConnection {
     }
     this.options.onReport?.({
       sessionUri: session.uri,
+      clientAddress: session.clientAddress,
       messageId: message.messageId,
       verdict: verdict.kind === 'apply' ? 'applied' : verdict.kind === 'reject' ? 'rejected' : 'refused',
       status: verdict.kind === 'refuse' ? verdict.status : 200,
-      ...(verdict.kind === 'apply' ? {} : { reason: verdict.reason }),
+      ...(verdict.kind === 'apply' ? { events: verdict.event } : { reason: verdict.reason }),
       outcomes,
       results: imdns.map((r) => ({ messageId: r.messageId, succeeded: r.succeeded })),
     });

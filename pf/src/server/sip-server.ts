@@ -83,6 +83,13 @@ function startMsrp(host: string, options: SipServerOptions, context: RequestCont
       const updated = report.outcomes.filter((o) => o.ok).length;
       const sent = report.results.filter((r) => r.succeeded).length;
       context.log(report.verdict === 'applied' ? 'info' : 'warn', `msrp ${report.sessionUri}: report ${report.messageId} ${report.verdict}${report.reason === undefined ? '' : ` (${report.reason})`}: ${updated} of ${report.outcomes.length} objects updated, ${report.results.length} IMDNs sent (${sent} positive)`);
+      const fanOut = options.fanOut;
+      if (fanOut !== undefined && report.events !== undefined) {
+        // As for MESSAGE: not awaited, its errors logged (6.7.2.3 is FFS; the hook is the operator's).
+        Promise.resolve()
+          .then(() => fanOut(report.clientAddress, report.events!, report.outcomes))
+          .catch((error: unknown) => context.log('error', `msrp ${report.sessionUri}: fan-out policy failed: ${(error as Error)?.message ?? String(error)}`));
+      }
       msrp.onReport?.(report);
     },
     onError: (error) => {
