@@ -8,7 +8,8 @@
  * - SDP offer and answer for the event session (6.7.3.2);
  * - MSRP framing (RFC 4975): SEND, responses, a stream reader that reassembles chunks;
  * - results: IMDN delivery reports in CPIM, one per reported object, and their mapping back;
- * - the client's event session over MSRP (INVITE mode, 6.7.3.2): send events, await one result per object.
+ * - the client's event session over MSRP (INVITE mode, 6.7.3.2): send events, await one result per object;
+ * - the SIP client: a transport to the Participating Function, MESSAGE (6.7.3.1), INVITE, ACK and BYE (6.7.3.2).
  */
 export { CodedError } from './coded-error.js';
 export { CPIM_CONTENT_TYPE, CPM_EVFW_CONTENT_TYPE, IMDN_CONTENT_TYPE } from './content-types.js';
@@ -19,3 +20,4 @@ export * from './sdp/index.js';
 export * from './msrp/index.js';
 export * from './results/index.js';
 export * from './session/index.js';
+export * from './client/index.js';
