@@ -19,16 +19,18 @@ export const ICSI_FEATURE_TAG = '+g.3gpp.icsi-ref';
 export const IARI_FEATURE_TAG = '+g.3gpp.iari-ref';
 
 /**
- * A feature tag value is a quoted list of token-nobang (RFC 3840 section 9), which has no ":";
- * 24.229 7.2A.8.2 therefore percent-encodes the URN. Every character outside the unreserved set
- * of RFC 3986 is encoded, "%" included, so decoding is exact; for an ICSI or IARI in practice that
- * is only ":" (`urn%3Aurn-7%3A3gpp-service...`).
+ * A feature tag value is a quoted list of token-nobang (RFC 3840 section 9), which has no ":".
+ * 3GPP TS 24.229 7.2A.8.2: "those characters of the URN that are not part of the tag-value
+ * definition in RFC 3840 shall be represented in the percent encoding as defined in RFC 3986",
+ * as in `g.3gpp.icsi-ref="urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel"`. So the characters of
+ * token-nobang stay as they are, except "%", which is encoded too: in a URN it starts an escape
+ * of its own (RFC 8141), and decoding must give the URN back exactly.
  */
 export function encodeFeatureTagUrn(urn: string): string {
   let out = '';
   for (const byte of new TextEncoder().encode(urn)) {
     const ch = String.fromCharCode(byte);
-    out += /[A-Za-z0-9\-._~]/.test(ch) ? ch : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    out += /[A-Za-z0-9\-.*_+`'~]/.test(ch) ? ch : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return out;
 }

@@ -24,6 +24,10 @@ describe('service identification (OMA CPM 6.7.1)', () => {
     expect(encodeFeatureTagUrn('urn:x:a%b"c')).toBe('urn%3Ax%3Aa%25b%22c');
     expect(decodeFeatureTagUrn('urn%3Ax%3Aa%25b%22c')).toBe('urn:x:a%b"c');
     expect(decodeFeatureTagUrn('bad%zz')).toBe('bad%zz');
+    // 24.229 7.2A.8.2 encodes only what RFC 3840's token-nobang lacks: these stay, "%" aside.
+    expect(encodeFeatureTagUrn("urn:x:a*b_c+d`e'f~g-h.i")).toBe("urn%3Ax%3Aa*b_c+d`e'f~g-h.i");
+    expect(encodeFeatureTagUrn('urn:x:a b/c,d;e=f')).toBe('urn%3Ax%3Aa%20b%2Fc%2Cd%3Be%3Df');
+    expect(decodeFeatureTagUrn(encodeFeatureTagUrn('urn:x:a b/c,d;e=f'))).toBe('urn:x:a b/c,d;e=f');
   });
 
   it('6.7.1: the ICSI in P-Preferred-Service and in a g.3gpp.icsi-ref feature tag of Accept-Contact', () => {
