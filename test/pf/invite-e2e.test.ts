@@ -10,6 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CpmEvfw, ImapFlag, ObjectType } from '@evfw/model/cpm-evfw';
+import { ClientError, inviteEventSession, sendEventMessage } from '@evfw/protocol';
 import { flagsOf, seedMessages, startDovecot, type DovecotServer, type SeededMessage } from '../support/dovecot.js';
 import { killPf, receivedResponse, runSipp, startPf, unavailable, type RunningPf } from '../support/pf-process.js';
 
@@ -58,4 +60,53 @@ describe.skipIf(unavailable)(`INVITE + MSRP end to end: client helpers and sipp 
   it('keeps the seeded messages for the client helpers untouched by sipp', async () => {
     for (const message of seeded) expect(await flagsOf(dovecot!, message.folder, message.uid)).not.toContain('\\Deleted');
   });
+
+  it('client helpers: a \\Deleted event for three objects over INVITE + MSRP gets one IMDN each, negative for the one that does not exist', async () => {
+    const [one, two, untouched] = seeded as [SeededMessage, SeededMessage, SeededMessage];
+    const call = await inviteEventSession({ pf: { host: '127.0.0.1', port: pf!.port, transport: 'udp' }, context: { ownAddress: USER } });
+    try {
+      expect(call.response.status).toBe(200);
+      expect(call.session.pfUri).toMatch(new RegExp(`^msrp://127\\.0\\.0\\.1:${pf!.msrpPort}/`));
+      const results = await call.session.send(deleted([object(one), object(two), { uid: '999999', folderPath: `${one.folder}/`, messageIdOrOtherParty: { $case: 'messageId', messageId: 'not-in-the-store' }, extensions: [] }]));
+      expect(results.outcome).toBe('complete');
+      expect(results.objects.map((o) => [o.messageId, o.status, o.state])).toEqual([
+        [one.imdnMessageId, 'delivered', 'synced'],
+        [two.imdnMessageId, 'delivered', 'synced'],
+        ['not-in-the-store', 'failed', 'retry'],
+      ]);
+    } finally {
+      const closed = await call.close();
+      expect(closed.response?.status).toBe(200);
+    }
+    expect(await flagsOf(dovecot!, one.folder, one.uid)).toContain('\\Deleted');
+    expect(await flagsOf(dovecot!, two.folder, two.uid)).toContain('\\Deleted');
+    expect(await flagsOf(dovecot!, untouched.folder, untouched.uid)).not.toContain('\\Deleted');
+    expect(pf!.output()).toMatch(/report \S+ applied: 2 of 3 objects updated, 3 IMDNs sent \(2 positive\)/);
+  });
+
+  it('client helpers over TCP: a MESSAGE (6.7.3.1) and an INVITE the PF refuses, each answer read back', async () => {
+    const [, , untouched] = seeded as [SeededMessage, SeededMessage, SeededMessage];
+    const pfPeer = { host: '127.0.0.1', port: pf!.port, transport: 'tcp' } as const;
+    const ok = await sendEventMessage({ pf: pfPeer, context: { ownAddress: USER } }, seen([object(untouched)]));
+    expect(ok.status).toBe(200);
+    expect(await flagsOf(dovecot!, untouched.folder, untouched.uid)).toContain('\\Seen');
+    const refused = await inviteEventSession({ pf: pfPeer, context: { ownAddress: USER, iari: 'urn:urn-7:3gpp-application.ims.iari.example' } }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ClientError);
+    expect((refused as ClientError).code).toBe('evfw.client.invite-refused');
+    expect((refused as ClientError).status).toBe(480);
+    expect((refused as ClientError).message).toContain('urn:urn-7:3gpp-application.ims.iari.example');
+  });
 });
+
+const USER = 'sip:+15145551234@example.com';
+
+function object(message: SeededMessage): ObjectType {
+  return { uid: String(message.uid), folderPath: `${message.folder}/`, messageIdOrOtherParty: { $case: 'messageId', messageId: message.imdnMessageId }, extensions: [] };
+}
+
+function flagsEvent(flags: ImapFlag, objects: ObjectType[]): CpmEvfw {
+  return { events: [{ $case: 'eventCpmImap', eventCpmImap: { type: 'flags', index: 'e1', operations: [{ name: 'add', flags, objects }], extensions: [] } }] };
+}
+
+const deleted = (objects: ObjectType[]): CpmEvfw => flagsEvent('\\Deleted', objects);
+const seen = (objects: ObjectType[]): CpmEvfw => flagsEvent('\\Seen', objects);

@@ -26,6 +26,8 @@ import {
 import { openEventSession } from '../../protocol/src/session/index.js';
 import type { MessageStore, ObjectOutcome } from '../../pf/src/message-store.js';
 import { startSipServer, type SipServer, type SipServerOptions } from '../../pf/src/server/index.js';
+import { mutateBytes } from '../support/byte-mutants.js';
+import { Prng } from '../support/prng.js';
 import { inDialog, tcpExchange, UdpPeer, warning } from '../support/sip-peer.js';
 
 const USER = 'sip:+15145551234@example.com';
@@ -358,6 +360,33 @@ describe('INVITE mode limits', { timeout: 20_000 }, () => {
     } finally {
       hop.close();
     }
+  });
+
+  it('answers 300 damaged offers each with a final response that says why, and keeps serving', async () => {
+    const prng = new Prng(20261202);
+    await withServer({ msrp: { maxSessions: 400 } }, async (server) => {
+      const peer = await UdpPeer.open(server.port);
+      try {
+        const statuses = new Map<number, number>();
+        for (let i = 0; i < 300; i++) {
+          const built = invite(peer).request;
+          const body = Buffer.from(mutateBytes(new TextEncoder().encode(built.body), prng)).toString('latin1');
+          const start = peer.responses.length;
+          peer.send({ ...built, body });
+          const response = await peer.next(final('INVITE'), start, 2_000);
+          expect(response, `offer ${i} got no answer:\n${body}`).toBeDefined();
+          statuses.set(response!.status, (statuses.get(response!.status) ?? 0) + 1);
+          if (response!.status !== 200) expect(warning(response), `offer ${i}`).toMatch(/^399 evfw-pf "evfw\.(sdp|sip)\./);
+        }
+        expect([...statuses.keys()].every((status) => [200, 400, 488].includes(status)), JSON.stringify([...statuses])).toBe(true);
+        expect(statuses.get(488) ?? 0).toBeGreaterThan(0);
+        const start = peer.responses.length;
+        peer.send(invite(peer).request);
+        expect((await peer.next(final('INVITE'), start))?.status).toBe(200);
+      } finally {
+        peer.close();
+      }
+    });
   });
 
   it('ends a dialog whose 200 gets no ACK in time, and its MSRP session with it', async () => {
