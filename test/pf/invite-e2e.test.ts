@@ -82,6 +82,7 @@ describe.skipIf(unavailable)(`INVITE + MSRP end to end: client helpers and sipp 
     expect(await flagsOf(dovecot!, two.folder, two.uid)).toContain('\\Deleted');
     expect(await flagsOf(dovecot!, untouched.folder, untouched.uid)).not.toContain('\\Deleted');
     expect(pf!.output()).toMatch(/report \S+ applied: 2 of 3 objects updated, 3 IMDNs sent \(2 positive\)/);
+    expect(pf!.output()).toMatch(/msrp \S+: \\Deleted object 2 \(not-in-the-store\): not updated, evfw\.store\.[a-z-]+: /);
   });
 
   it('client helpers over TCP: a MESSAGE (6.7.3.1) and an INVITE the PF refuses, each answer read back', async () => {

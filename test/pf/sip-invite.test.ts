@@ -115,6 +115,7 @@ describe('INVITE mode signalling (6.7.3.2) with a fake Message Store', { timeout
       expect(answer.direction).toBe('sendrecv');
       expect(answer.setup).toBe('passive');
       peer.send(inDialog('ACK', built.request, ok!, 1, via(peer)));
+      await expect.poll(() => logged.some((line) => line.endsWith('ignored ACK (it confirmed its dialog)'))).toBe(true);
 
       const session = await openEventSession({ pfUri: answer.path[0]!, ownPath: built.msrpUri, ownAddress: USER, resultTimeoutMs: 5_000 });
       const results = await session.send(DELETED);

@@ -114,10 +114,11 @@ export function handleBye(request: SipRequest, context: RequestContext, invite: 
 }
 
 /** ACK confirms the dialog its 200 opened; nothing is answered (RFC 3261 17.2.1). */
-export function confirmDialog(request: SipRequest, invite: InviteContext): void {
+export function confirmDialog(request: SipRequest, invite: InviteContext): boolean {
   const tags = dialogTags(request);
   const dialog = invite.dialogs.find(callId(request), tags.local, tags.remote);
   if (dialog !== undefined) invite.dialogs.confirm(dialog);
+  return dialog !== undefined;
 }
 
 /**

@@ -89,11 +89,7 @@ async function applyEvents(request: SipRequest, events: CpmEvfw, context: Messag
       for (const operation of event.eventCpmImap.operations) {
         const applied = await store.applyOperation(operation);
         outcomes.push(...applied);
-        for (const o of applied) {
-          const object = `event ${event.eventCpmImap.index} ${operation.flags} object ${o.index}${o.messageId === undefined ? '' : ` (${o.messageId})`}`;
-          if (o.ok) context.log('info', `${id}: ${object}: set on UID ${o.found.uid} in "${o.found.mailbox}" (found by ${o.by})`);
-          else context.log('warn', `${id}: ${object}: not updated, ${o.reason.code}: ${o.reason.message}`);
-        }
+        for (const o of applied) context.log(o.ok ? 'info' : 'warn', `${id}: event ${event.eventCpmImap.index} ${describeOutcome(o)}`);
       }
     }
   } finally {
@@ -110,6 +106,12 @@ async function applyEvents(request: SipRequest, events: CpmEvfw, context: Messag
   const updated = outcomes.filter((o) => o.ok).length;
   context.log('info', `${id}: report applied: ${updated} of ${outcomes.length} objects updated`);
   return answer(request, 200);
+}
+
+/** `\Seen object 0 (msg-id): set on UID 7 in "Default/c/k" (found by uid)`, or why not. */
+export function describeOutcome(o: ObjectOutcome): string {
+  const object = `${o.flag} object ${o.index}${o.messageId === undefined ? '' : ` (${o.messageId})`}`;
+  return o.ok ? `${object}: set on UID ${o.found.uid} in "${o.found.mailbox}" (found by ${o.by})` : `${object}: not updated, ${o.reason.code}: ${o.reason.message}`;
 }
 
 export async function openStore(store: SipServerOptions['messageStore']): Promise<MessageStore> {

@@ -37,8 +37,8 @@ export async function handleRequest(message: SipMessage, context: RequestContext
   const request = message;
   // ACK is never answered (RFC 3261 17.2.1); one for our 200 confirms its dialog.
   if (request.method === 'ACK') {
-    if (context.invite !== undefined) confirmDialog(request, context.invite);
-    return { kind: 'ignore', why: 'ACK' };
+    const confirmed = context.invite !== undefined && confirmDialog(request, context.invite);
+    return { kind: 'ignore', why: confirmed ? 'ACK (it confirmed its dialog)' : 'ACK (of a refusal, or for no dialog of ours)' };
   }
   if (context.inFlight >= context.limits.maxConcurrentRequests) {
     return respond(request, refuse(request, {

@@ -12,7 +12,7 @@
 import { startMsrpEndpoint, type MsrpEndpoint } from '../msrp/index.js';
 import type { InviteContext, RequestContext } from './context.js';
 import { DialogTable } from './dialogs.js';
-import { openStore } from './handle-message.js';
+import { describeOutcome, openStore } from './handle-message.js';
 import { resolveLimits, type SipServerOptions, type SipTransport } from './options.js';
 import { listenTcp } from './tcp-listener.js';
 import { listenUdp } from './udp-listener.js';
@@ -80,6 +80,7 @@ function startMsrp(host: string, options: SipServerOptions, context: RequestCont
     ...msrp,
     openStore: () => openStore(options.messageStore),
     onReport: (report) => {
+      for (const o of report.outcomes) context.log(o.ok ? 'info' : 'warn', `msrp ${report.sessionUri}: ${describeOutcome(o)}`);
       const updated = report.outcomes.filter((o) => o.ok).length;
       const sent = report.results.filter((r) => r.succeeded).length;
       context.log(report.verdict === 'applied' ? 'info' : 'warn', `msrp ${report.sessionUri}: report ${report.messageId} ${report.verdict}${report.reason === undefined ? '' : ` (${report.reason})`}: ${updated} of ${report.outcomes.length} objects updated, ${report.results.length} IMDNs sent (${sent} positive)`);
