@@ -16,8 +16,8 @@ const USAGE = `usage: pf [--host 127.0.0.1] [--port 5060] [--transport udp,tcp]
           [--imap-host 127.0.0.1] [--imap-port 143] [--imap-user U] [--imap-password P] [--imap-tls]
           [--next-hop sip:host:port;transport=udp] [--own-address sip:pf@example.com]
           [--msrp-port 0] [--message-only] [--quiet]
-  --port 0 and --msrp-port 0 (the default) listen on any free port (printed). --message-only
-  answers INVITE 501 and opens no MSRP port. IMAP settings also from EVFW_IMAP_HOST,
+  --port 0 listens on any free port (printed); so does --msrp-port, whose default is 0.
+  --message-only answers INVITE 501 and opens no MSRP port. IMAP settings also from EVFW_IMAP_HOST,
   EVFW_IMAP_PORT, EVFW_IMAP_USER, EVFW_IMAP_PASSWORD.`;
 
 function fail(message: string): never {
