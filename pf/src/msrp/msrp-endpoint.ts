@@ -9,7 +9,7 @@
  *   await endpoint.close();
  */
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { formatMsrpUri } from '@evfw/protocol';
+import { CodedError, formatMsrpUri } from '@evfw/protocol';
 import { resolveEndpointOptions, type MsrpEndpointOptions } from './endpoint-options.js';
 import { MsrpConnection } from './msrp-connection.js';
 import { SessionDirectory, type NewSessionOptions } from './session-directory.js';
@@ -33,16 +33,10 @@ export interface MsrpEndpoint {
   close(): Promise<void>;
 }
 
-export class MsrpEndpointError extends Error {
-  override readonly name = 'MsrpEndpointError';
+export type MsrpEndpointErrorCode = 'evfw.msrp-endpoint.too-many-sessions' | 'evfw.msrp-endpoint.invalid-option' | 'evfw.msrp-endpoint.closed';
 
-  constructor(
-    readonly code: 'evfw.msrp-endpoint.too-many-sessions' | 'evfw.msrp-endpoint.invalid-option' | 'evfw.msrp-endpoint.closed',
-    message: string,
-    readonly hint?: string,
-  ) {
-    super(`${code}: ${message}${hint ? `; ${hint}` : ''}`);
-  }
+export class MsrpEndpointError extends CodedError<MsrpEndpointErrorCode> {
+  override readonly name = 'MsrpEndpointError';
 }
 
 /** Starts listening; resolves once the port is bound. */

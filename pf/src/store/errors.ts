@@ -5,18 +5,12 @@
  * (and answer every object negatively, or the request with a 5xx).
  */
 
+import { CodedError } from '@evfw/protocol';
+
 export type MessageStoreErrorCode = 'evfw.store.connect-failed' | 'evfw.store.auth-failed' | 'evfw.store.closed';
 
-export class MessageStoreError extends Error {
+export class MessageStoreError extends CodedError<MessageStoreErrorCode> {
   override readonly name = 'MessageStoreError';
-  readonly code: MessageStoreErrorCode;
-  readonly hint: string | undefined;
-
-  constructor(code: MessageStoreErrorCode, message: string, hint?: string, options?: { cause?: unknown }) {
-    super(`${code}: ${message}${hint ? `; hint: ${hint}` : ''}`, options);
-    this.code = code;
-    this.hint = hint;
-  }
 }
 
 /** imapflow's error fields this adapter reads (it sets them on plain Error objects). */
