@@ -6,67 +6,48 @@
  * and get one IMDN per object back: positive, positive, negative. The flags are then read over
  * IMAP. sipp (Debian's sip-tester) runs the signalling alone, over UDP and TCP: sipp speaks no MSRP.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CpmEvfw, ImapFlag, ObjectType } from '@evfw/model/cpm-evfw';
 import { ClientError, inviteEventSession, sendEventMessage } from '@evfw/protocol';
-import { flagsOf, seedMessages, startDovecot, type DovecotServer, type SeededMessage } from '../support/dovecot.js';
-import { killPf, receivedResponse, runSipp, startPf, unavailable, type RunningPf } from '../support/pf-process.js';
+import { flagsOf, type SeededMessage } from '../support/dovecot.js';
+import { receivedResponse, runSipp, stagePfOnDovecot, unavailable } from '../support/pf-process.js';
 
 describe.skipIf(unavailable)(`INVITE + MSRP end to end: client helpers and sipp -> Participating Function -> Dovecot${unavailable ? `: skipped, ${unavailable}` : ''}`, { timeout: 40_000 }, () => {
-  let dovecot: DovecotServer | undefined;
-  let pf: RunningPf | undefined;
-  let dir = '';
-  let seeded: SeededMessage[] = [];
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'evfw-invite-'));
-    dovecot = await startDovecot();
-    const ids = { conversationId: 'conv-invite-1', contributionId: 'contrib-invite-1' };
-    seeded = await seedMessages(dovecot, [
-      { folder: 'Default/conv-invite-1/contrib-invite-1', ...ids, imdnMessageId: 'invite-deleted-1' },
-      { folder: 'Default/conv-invite-1/contrib-invite-1', ...ids, imdnMessageId: 'invite-deleted-2' },
-      { folder: 'Default/conv-invite-1/contrib-invite-1', ...ids, imdnMessageId: 'invite-untouched' },
-    ]);
-    pf = await startPf(dovecot);
-  }, 40_000);
-
-  afterAll(async () => {
-    await killPf(pf);
-    await dovecot?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  }, 20_000);
+  const ids = { conversationId: 'conv-invite-1', contributionId: 'contrib-invite-1' };
+  const stage = stagePfOnDovecot([
+    { folder: 'Default/conv-invite-1/contrib-invite-1', ...ids, imdnMessageId: 'invite-deleted-1' },
+    { folder: 'Default/conv-invite-1/contrib-invite-1', ...ids, imdnMessageId: 'invite-deleted-2' },
+    { folder: 'Default/conv-invite-1/contrib-invite-1', ...ids, imdnMessageId: 'invite-untouched' },
+  ]);
 
   for (const transport of ['udp', 'tcp'] as const) {
     it(`sipp over ${transport.toUpperCase()}: INVITE with an event-session offer gets 200 with an MSRP answer; ACK; BYE gets 200`, async () => {
-      const run = await runSipp('invite-session.xml', pf!.port, dir, undefined, transport);
-      expect(run.code, `sipp failed:\n${run.errors}\n${run.messages}\n${pf!.output()}`).toBe(0);
+      const run = await runSipp('invite-session.xml', stage.pf.port, stage.dir, undefined, transport);
+      expect(run.code, `sipp failed:\n${run.errors}\n${run.messages}\n${stage.pf.output()}`).toBe(0);
       expect(receivedResponse(run.messages)).toMatch(/^SIP\/2\.0 200 OK\r?\n[\s\S]*CSeq: 2 BYE/);
-      expect(run.messages).toMatch(new RegExp(`a=path:msrp://127\\.0\\.0\\.1:${pf!.msrpPort}/[A-Za-z0-9]+;tcp`));
-      expect(pf!.output()).toMatch(/BYE: event session msrp:\/\/127\.0\.0\.1:\d+\/[A-Za-z0-9]+;tcp ended/);
+      expect(run.messages).toMatch(new RegExp(`a=path:msrp://127\\.0\\.0\\.1:${stage.pf.msrpPort}/[A-Za-z0-9]+;tcp`));
+      expect(stage.pf.output()).toMatch(/BYE: event session msrp:\/\/127\.0\.0\.1:\d+\/[A-Za-z0-9]+;tcp ended/);
     });
   }
 
   it('sipp: an offer without the event content type gets 488 naming evfw.sdp.offer.accept-types', async () => {
-    const run = await runSipp('invite-bad-offer.xml', pf!.port, dir);
-    expect(run.code, `sipp failed:\n${run.errors}\n${run.messages}\n${pf!.output()}`).toBe(0);
+    const run = await runSipp('invite-bad-offer.xml', stage.pf.port, stage.dir);
+    expect(run.code, `sipp failed:\n${run.errors}\n${run.messages}\n${stage.pf.output()}`).toBe(0);
     const response = receivedResponse(run.messages);
     expect(response).toMatch(/^SIP\/2\.0 488 Not Acceptable Here: evfw\.sdp\.offer\.accept-types\r?\n/);
     expect(response).toMatch(/^Warning: 399 evfw-pf "evfw\.sdp\.offer\.accept-types: the offer's a=accept-types \(text\/plain\) does not include application\/vnd\.oma\.cpm-eventfw\+xml/m);
   });
 
   it('keeps the seeded messages for the client helpers untouched by sipp', async () => {
-    for (const message of seeded) expect(await flagsOf(dovecot!, message.folder, message.uid)).not.toContain('\\Deleted');
+    for (const message of stage.seeded) expect(await flagsOf(stage.dovecot, message.folder, message.uid)).not.toContain('\\Deleted');
   });
 
   it('client helpers: a \\Deleted event for three objects over INVITE + MSRP gets one IMDN each, negative for the one that does not exist', async () => {
-    const [one, two, untouched] = seeded as [SeededMessage, SeededMessage, SeededMessage];
-    const call = await inviteEventSession({ pf: { host: '127.0.0.1', port: pf!.port, transport: 'udp' }, context: { ownAddress: USER } });
+    const [one, two, untouched] = stage.seeded as [SeededMessage, SeededMessage, SeededMessage];
+    const call = await inviteEventSession({ pf: { host: '127.0.0.1', port: stage.pf.port, transport: 'udp' }, context: { ownAddress: USER } });
     try {
       expect(call.response.status).toBe(200);
-      expect(call.session.pfUri).toMatch(new RegExp(`^msrp://127\\.0\\.0\\.1:${pf!.msrpPort}/`));
+      expect(call.session.pfUri).toMatch(new RegExp(`^msrp://127\\.0\\.0\\.1:${stage.pf.msrpPort}/`));
       const results = await call.session.send(deleted([object(one), object(two), { uid: '999999', folderPath: `${one.folder}/`, messageIdOrOtherParty: { $case: 'messageId', messageId: 'not-in-the-store' }, extensions: [] }]));
       expect(results.outcome).toBe('complete');
       expect(results.objects.map((o) => [o.messageId, o.status, o.state])).toEqual([
@@ -78,19 +59,19 @@ describe.skipIf(unavailable)(`INVITE + MSRP end to end: client helpers and sipp 
       const closed = await call.close();
       expect(closed.response?.status).toBe(200);
     }
-    expect(await flagsOf(dovecot!, one.folder, one.uid)).toContain('\\Deleted');
-    expect(await flagsOf(dovecot!, two.folder, two.uid)).toContain('\\Deleted');
-    expect(await flagsOf(dovecot!, untouched.folder, untouched.uid)).not.toContain('\\Deleted');
-    expect(pf!.output()).toMatch(/report \S+ applied: 2 of 3 objects updated, 3 IMDNs sent \(2 positive\)/);
-    expect(pf!.output()).toMatch(/msrp \S+: \\Deleted object 2 \(not-in-the-store\): not updated, evfw\.store\.[a-z-]+: /);
+    expect(await flagsOf(stage.dovecot, one.folder, one.uid)).toContain('\\Deleted');
+    expect(await flagsOf(stage.dovecot, two.folder, two.uid)).toContain('\\Deleted');
+    expect(await flagsOf(stage.dovecot, untouched.folder, untouched.uid)).not.toContain('\\Deleted');
+    expect(stage.pf.output()).toMatch(/report \S+ applied: 2 of 3 objects updated, 3 IMDNs sent \(2 positive\)/);
+    expect(stage.pf.output()).toMatch(/msrp \S+: \\Deleted object 2 \(not-in-the-store\): not updated, evfw\.store\.[a-z-]+: /);
   });
 
   it('client helpers over TCP: a MESSAGE (6.7.3.1) and an INVITE the PF refuses, each answer read back', async () => {
-    const [, , untouched] = seeded as [SeededMessage, SeededMessage, SeededMessage];
-    const pfPeer = { host: '127.0.0.1', port: pf!.port, transport: 'tcp' } as const;
+    const [, , untouched] = stage.seeded as [SeededMessage, SeededMessage, SeededMessage];
+    const pfPeer = { host: '127.0.0.1', port: stage.pf.port, transport: 'tcp' } as const;
     const ok = await sendEventMessage({ pf: pfPeer, context: { ownAddress: USER } }, seen([object(untouched)]));
     expect(ok.status).toBe(200);
-    expect(await flagsOf(dovecot!, untouched.folder, untouched.uid)).toContain('\\Seen');
+    expect(await flagsOf(stage.dovecot, untouched.folder, untouched.uid)).toContain('\\Seen');
     const refused = await inviteEventSession({ pf: pfPeer, context: { ownAddress: USER, iari: 'urn:urn-7:3gpp-application.ims.iari.example' } }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ClientError);
     expect((refused as ClientError).code).toBe('evfw.client.invite-refused');

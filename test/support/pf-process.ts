@@ -5,10 +5,12 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dovecotUnavailable, type DovecotServer } from './dovecot.js';
+import { afterAll, beforeAll } from 'vitest';
+import { dovecotUnavailable, seedMessages, startDovecot, type DovecotServer, type SeedMessage, type SeededMessage } from './dovecot.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -107,4 +109,35 @@ export async function killPf(pf: RunningPf | undefined): Promise<void> {
   const exited = new Promise((resolve) => pf.child.once('exit', resolve));
   pf.child.kill('SIGKILL');
   await exited;
+}
+
+/** What an end-to-end test file works with: the store, the PF command on it, a scratch folder. */
+export interface PfStage {
+  dovecot: DovecotServer;
+  pf: RunningPf;
+  /** For sipp's logs and injection files. */
+  dir: string;
+  /** The messages seeded before the PF started, in the order given. */
+  seeded: SeededMessage[];
+}
+
+/**
+ * Registers the file's beforeAll and afterAll: a throwaway Dovecot seeded with `messages`, the PF
+ * command started on it, a scratch folder; all stopped and removed afterwards. The stage's fields
+ * are filled once beforeAll has run.
+ */
+export function stagePfOnDovecot(messages: readonly SeedMessage[]): PfStage {
+  const stage = {} as PfStage;
+  beforeAll(async () => {
+    stage.dir = mkdtempSync(join(tmpdir(), 'evfw-pf-'));
+    stage.dovecot = await startDovecot();
+    stage.seeded = await seedMessages(stage.dovecot, messages);
+    stage.pf = await startPf(stage.dovecot);
+  }, 40_000);
+  afterAll(async () => {
+    await killPf(stage.pf);
+    await stage.dovecot?.stop();
+    if (stage.dir) rmSync(stage.dir, { recursive: true, force: true });
+  }, 20_000);
+  return stage;
 }
