@@ -4,7 +4,6 @@
  * the real MSRP endpoint of pf/src/msrp with a store that finds every object but one.
  */
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CpmEvfw, ObjectType, Operation } from '@evfw/model/cpm-evfw';
 import { inviteEventSession, sendEventMessage, type ClientError } from '../../protocol/src/client/index.js';
@@ -13,6 +12,7 @@ import { buildSipResponse, getHeader, parseNameAddr, parseSipMessage, quote, see
 import { CPM_EVFW_CONTENT_TYPE } from '../../protocol/src/content-types.js';
 import type { MessageStore, ObjectOutcome } from '../../pf/src/message-store.js';
 import { startMsrpEndpoint, type MsrpEndpoint, type MsrpSessionHandle } from '../../pf/src/msrp/index.js';
+import { listenSipTcp } from '../support/sip-peer.js';
 
 const USER = 'sip:+15551230000@example.com';
 const PF_ADDRESS = 'sip:pf.example.com';
@@ -44,45 +44,29 @@ async function startFakePf(transport: 'udp' | 'tcp', answer: (request: SipReques
   const requests: { request: SipRequest; text: string }[] = [];
   const responses: SipResponse[] = [];
   let lastReply: Reply | undefined;
-  const take = (bytes: Buffer, reply: Reply): number => {
-    const parsed = parseSipMessage(bytes, { transport: transport === 'udp' ? 'datagram' : 'stream' });
-    if (!parsed.ok) return 0;
+  const record = (message: SipMessage, text: string, reply: Reply): void => {
     lastReply = reply;
-    if (parsed.value.kind === 'response') responses.push(parsed.value);
+    if (message.kind === 'response') responses.push(message);
     else {
-      requests.push({ request: parsed.value, text: bytes.subarray(0, parsed.length).toString('utf8') });
-      answer(parsed.value, reply);
+      requests.push({ request: message, text });
+      answer(message, reply);
     }
-    return parsed.length;
   };
   let port: number;
   let close: () => Promise<void>;
   if (transport === 'udp') {
     const socket: UdpSocket = createSocket('udp4');
-    socket.on('message', (bytes, rinfo) => take(bytes, (m) => socket.send(serializeSipMessage(m), rinfo.port, rinfo.address)));
+    socket.on('message', (bytes, rinfo) => {
+      const parsed = parseSipMessage(bytes, { transport: 'datagram' });
+      if (parsed.ok) record(parsed.value, bytes.toString('utf8'), (m) => socket.send(serializeSipMessage(m), rinfo.port, rinfo.address));
+    });
     await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
     port = socket.address().port;
     close = () => new Promise((resolve) => socket.close(() => resolve()));
   } else {
-    const sockets: Socket[] = [];
-    const server: Server = createServer((socket) => {
-      sockets.push(socket);
-      socket.on('error', () => {});
-      let buffer = Buffer.alloc(0);
-      socket.on('data', (chunk: Buffer) => {
-        buffer = Buffer.concat([buffer, chunk]);
-        for (let used = take(buffer, (m) => socket.write(serializeSipMessage(m))); used > 0; used = take(buffer, (m) => socket.write(serializeSipMessage(m)))) {
-          buffer = buffer.subarray(used);
-        }
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as AddressInfo).port;
-    close = () =>
-      new Promise((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      });
+    const listener = await listenSipTcp((message, { text, reply }) => record(message, text, reply));
+    port = listener.port;
+    close = listener.close;
   }
   return {
     peer: { host: '127.0.0.1', port, transport },

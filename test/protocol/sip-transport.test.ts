@@ -4,10 +4,11 @@
  * test says, and a TCP one that writes its answers in whatever pieces a test asks for.
  */
 import { createSocket, type RemoteInfo, type Socket as UdpSocket } from 'node:dgram';
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSipTransport, type SipTransport } from '../../protocol/src/client/index.js';
 import { buildSipResponse, encodeSipMessage, getHeader, parseSipMessage, type SipMessage, type SipRequest } from '../../protocol/src/sip/index.js';
+import { listenSipTcp } from '../support/sip-peer.js';
 
 let sequence = 0;
 
@@ -72,33 +73,12 @@ async function startUdpPeer(answer: (request: SipRequest, copy: number, reply: (
 /** A TCP peer: reads requests off the stream and hands each to `answer` with the connection. */
 async function startTcpPeer(answer: (request: SipRequest, socket: Socket) => void) {
   const received: SipRequest[] = [];
-  const sockets: Socket[] = [];
-  const server: Server = createServer((socket) => {
-    sockets.push(socket);
-    socket.on('error', () => {});
-    let buffer = Buffer.alloc(0);
-    socket.on('data', (chunk: Buffer) => {
-      buffer = Buffer.concat([buffer, chunk]);
-      for (;;) {
-        const parsed = parseSipMessage(buffer, { transport: 'stream' });
-        if (!parsed.ok) return;
-        buffer = buffer.subarray(parsed.length);
-        if (parsed.value.kind !== 'request') continue;
-        received.push(parsed.value);
-        answer(parsed.value, socket);
-      }
-    });
+  const listener = await listenSipTcp((message, { socket }) => {
+    if (message.kind !== 'request') return;
+    received.push(message);
+    answer(message, socket);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    peer: { host: '127.0.0.1', port: (server.address() as AddressInfo).port, transport: 'tcp' as const },
-    received,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  return { peer: { host: '127.0.0.1', port: listener.port, transport: 'tcp' as const }, received, close: listener.close };
 }
 
 const cleanups: (() => Promise<unknown>)[] = [];

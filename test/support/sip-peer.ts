@@ -4,9 +4,9 @@
  * recording stand-in for the CPM Message Store where the store is not the point.
  */
 import { createSocket } from 'node:dgram';
-import { createConnection } from 'node:net';
+import { createConnection, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import type { Operation } from '@evfw/model/cpm-evfw';
-import { encodeSipMessage, getHeader, parseNameAddr, parseSipMessage, serviceIdentificationHeaders, type SipMessage, type SipRequest, type SipResponse } from '@evfw/protocol';
+import { encodeSipMessage, getHeader, parseNameAddr, parseSipMessage, serializeSipMessage, serviceIdentificationHeaders, type SipMessage, type SipRequest, type SipResponse } from '@evfw/protocol';
 import type { MessageStore, ObjectOutcome } from '../../pf/src/message-store.js';
 
 export const CRLF = '\r\n';
@@ -206,5 +206,44 @@ export function inDialog(method: 'ACK' | 'BYE' | 'INVITE', invite: SipRequest, o
       { name: 'CSeq', value: `${sequence} ${method}` },
     ],
     body: '',
+  };
+}
+
+/**
+ * A TCP listener on loopback that reads SIP messages off each connection (RFC 3261 18.3 framing)
+ * and hands each to `onMessage` with its text, its connection, and a way to answer on it.
+ */
+export interface TcpArrival {
+  readonly text: string;
+  readonly socket: Socket;
+  reply(message: SipMessage): void;
+}
+
+export async function listenSipTcp(onMessage: (message: SipMessage, arrival: TcpArrival) => void) {
+  const sockets: Socket[] = [];
+  const server: Server = createServer((socket) => {
+    sockets.push(socket);
+    socket.on('error', () => {});
+    const reply = (message: SipMessage): void => void socket.write(serializeSipMessage(message));
+    let buffer = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      for (;;) {
+        const parsed = parseSipMessage(buffer, { transport: 'stream' });
+        if (!parsed.ok) return;
+        const text = buffer.subarray(0, parsed.length).toString('utf8');
+        buffer = buffer.subarray(parsed.length);
+        onMessage(parsed.value, { text, socket, reply });
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
