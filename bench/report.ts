@@ -7,6 +7,7 @@
 import type { Input } from './inputs.js';
 import type { Outcome, Row } from './result.js';
 import type { Verdict } from './targets.js';
+import { hostileMarkdown, hostileText } from './hostile/run-hostile.js';
 
 export interface Report {
   readonly title: string;
@@ -15,7 +16,11 @@ export interface Report {
   readonly rows: readonly Row[];
   readonly startup: Readonly<Record<string, Outcome>>;
   readonly verdicts: readonly Verdict[];
+  /** The budgets of issue 17 as table lines, header first; empty when they were not measured. */
+  readonly hostile: readonly string[][];
 }
+
+const HOSTILE_HEADING = 'Hostile schemas (issue 17 budgets; peers capped at 10 s)';
 
 const HEADER = ['case', 'MB/s', 'documents/s', 'spread', 'peak above baseline', 'peak / input', 'steady peak', 'vs libxmljs2', 'vs byte scan', 'vs JSON.parse'];
 /** The cases ours are compared with, in the order of the last three columns. */
@@ -93,6 +98,7 @@ export function renderText(report: Report): string {
   const parts = [report.title, ...report.notes.map((n) => `  ${n}`), ''];
   for (const { heading, lines } of sections(report)) parts.push(heading, textTable(lines), '');
   parts.push('Start-up', ...startupLines(report).map((l) => `  ${l}`), '', 'Targets (issue 8)', ...report.verdicts.map(verdictLine));
+  if (report.hostile.length > 1) parts.push('', HOSTILE_HEADING, hostileText(report.hostile));
   return parts.join('\n');
 }
 
@@ -101,5 +107,6 @@ export function renderMarkdown(report: Report): string {
   for (const { heading, lines } of sections(report)) parts.push(`### ${heading}`, '', markdownTable(lines), '');
   parts.push('### Start-up', '', ...startupLines(report).map((l) => `- ${l}`), '', '### Targets (issue 8)', '');
   parts.push(...report.verdicts.map((v) => `- **${v.verdict}** ${v.target}: ${v.detail}`), '');
+  if (report.hostile.length > 1) parts.push(`### ${HOSTILE_HEADING}`, '', hostileMarkdown(report.hostile), '');
   return parts.join('\n');
 }

@@ -5,7 +5,10 @@
  * report (report.ts) with the targets of issue 8 judged from the same run (targets.ts). The
  * figures are also written to bench/.out/results.json and bench/.out/results.md.
  *
- *   npm run bench [-- --quick] [--cases evfw-validate,libxmljs2] [--inputs 1k,10m]
+ *   npm run bench [-- --quick] [--cases evfw-validate,libxmljs2,hostile] [--inputs 1k,10m]
+ *
+ * After the cases and commands come the budgets of issue 17 (bench/hostile/): hostile patterns,
+ * counts and schemas, each in a child process of its own; `--cases hostile` runs only those.
  *
  * --quick takes one sample of each: to try the bench, not to read its figures.
  */
@@ -24,6 +27,7 @@ import { measureCase, QUICK_SETTINGS, SETTINGS } from './measure.js';
 import { renderMarkdown, renderText, type Report } from './report.js';
 import type { Outcome, Row } from './result.js';
 import { judgeTargets } from './targets.js';
+import { hostileLines, measureHostile } from './hostile/run-hostile.js';
 
 const ROOT = path.dirname(BENCH_DIR);
 const OUT_DIR = path.join(BENCH_DIR, '.out');
@@ -131,8 +135,9 @@ async function main(): Promise<void> {
   const startup = timeStartups({ 'node -e 0': { program: process.execPath, args: ['-e', '0'] }, 'evfw --version': { program: EVFW, args: ['--version'] } }, RUNS.startup);
 
   const verdicts = judgeTargets({ inputs, rows, startup });
+  const hostile = !onlyCases || onlyCases.has('hostile') ? hostileLines(await measureHostile({ quick: options.quick, progress })) : [];
   const seconds = (performance.now() - started) / 1000;
-  const report: Report = { title: `evfw bench, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`, notes: notes(seconds), inputs, rows, startup, verdicts };
+  const report: Report = { title: `evfw bench, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`, notes: notes(seconds), inputs, rows, startup, verdicts, hostile };
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(path.join(OUT_DIR, 'results.json'), `${JSON.stringify({ ...report, settings, seconds }, null, 2)}\n`);
   writeFileSync(path.join(OUT_DIR, 'results.md'), renderMarkdown(report));

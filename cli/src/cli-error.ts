@@ -23,6 +23,8 @@ export type CliErrorCode =
   | 'evfw.cli.schema'
   /** `evfw diff --git`: not a repository, an unknown revision, or git itself missing or failing. */
   | 'evfw.cli.git'
+  /** `evfw generate --out` into a folder the generator did not write (no manifest), without --force. */
+  | 'evfw.cli.out-not-generated'
   | 'evfw.cli.internal';
 
 export class CliError extends Error {

@@ -425,7 +425,7 @@ export const schema: SchemaDescriptor = {
         "check": {
           "kind": "pattern",
           "element": "message-id",
-          "regex": "[\\x21\\x23-\\x27\\x2A\\x2B\\x2D\\x2E\\x30-\\x39\\x41-\\x5A\\x5E-\\x7E]+"
+          "regex": "[!#-'*+\\-.0-9A-Z^-~]+"
         }
       },
       {

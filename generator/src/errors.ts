@@ -18,6 +18,13 @@ export type GeneratorErrorCode =
   | 'xsd.xml.doctype'
   | 'xsd.file.unreadable'
   | 'xsd.location.remote'
+  /** A directive reaches a file outside the schema set's roots (load/schema-access.ts). */
+  | 'xsd.location.outside-roots'
+  /** A FIFO, socket, device, directory, or anything under /proc, /sys or /dev. */
+  | 'xsd.file.not-regular'
+  | 'xsd.file.too-large'
+  | 'xsd.set.too-large'
+  | 'xsd.set.too-many-files'
   | 'xsd.not-a-schema'
   | 'xsd.construct.unsupported'
   | 'xsd.construct.unknown'
@@ -29,8 +36,22 @@ export type GeneratorErrorCode =
   | 'xsd.component.duplicate'
   | 'xsd.namespace.mismatch'
   | 'xsd.derivation.invalid'
+  /** A type, group, attribute group or substitution group that refers to itself (ir/check-component-graph.ts). */
+  | 'xsd.component.circular'
+  /** A chain of derivations or references, or a nesting, deeper than a cap of ir/schema-limits.ts. */
+  | 'xsd.schema.too-deep'
+  /** Content that would pass ir/schema-limits.ts's maxFlattenedSize once inlined and flattened. */
+  | 'xsd.schema.too-large'
   | 'xsd.name.clash'
-  | 'rules.invalid';
+  /** An xs:pattern that is not an XSD regular expression (read/check-pattern.ts). */
+  | 'xsd.pattern.invalid'
+  /** An xs:pattern whose automaton would exceed the runtime's state budget. */
+  | 'xsd.pattern.too-large'
+  | 'rules.invalid'
+  /** `writeOutput` into a folder that holds files and no manifest of an earlier run (write-output.ts). */
+  | 'output.not-generated'
+  /** The output folder's manifest is not one the generator wrote. */
+  | 'output.manifest-invalid';
 
 export class GeneratorError extends Error {
   readonly code: GeneratorErrorCode;

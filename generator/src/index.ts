@@ -7,8 +7,10 @@
 import path from 'node:path';
 import { assembleSchemas } from './ir/assemble.js';
 import type { SchemaSet } from './ir/ir.js';
+import type { SchemaLimits } from './ir/schema-limits.js';
 import { loadRules } from './load/load-rules.js';
 import { loadSchemas } from './load/load-schemas.js';
+import { SchemaAccess, type SchemaAccessOptions } from './load/schema-access.js';
 import type { EmitContext, Emitter, OutputFiles } from './emit/emitter.js';
 import { packageEmitter } from './emit/package/emit-package.js';
 import { typesEmitter } from './emit/types/emit-types.js';
@@ -29,9 +31,11 @@ export { diffSchemas, isBreaking, suggestSemver } from './diff/diff-schemas.js';
 export type { ChangeKind, Effect, SchemaChange, SemverSuggestion, Witness } from './diff/diff-schemas.js';
 export { schemaDescriptors } from './emit/descriptors/emit-descriptors.js';
 export { writeOutput } from './write-output.js';
+export { DEFAULT_SCHEMA_READ_LIMITS, type SchemaAccessOptions } from './load/schema-access.js';
 export type { WriteOutputOptions, WriteOutputResult } from './write-output.js';
 export type { OutputFiles } from './emit/emitter.js';
 export type { SchemaSet } from './ir/ir.js';
+export { DEFAULT_SCHEMA_LIMITS, type SchemaLimits } from './ir/schema-limits.js';
 
 /**
  * The order matters: anonymous types are named while attribute and model groups are still
@@ -51,26 +55,30 @@ export const TRANSFORMS: readonly ((set: SchemaSet) => SchemaSet)[] = [
 /** The package emitter comes last: it exports the files the others wrote. */
 export const EMITTERS: readonly Emitter[] = [typesEmitter, descriptorsEmitter, buildersEmitter, arbitrariesEmitter, jsonSchemaEmitter, docsEmitter, packageEmitter];
 
-export interface GenerateOptions {
+/** `schemaPath` and the caps say which files the schema set may read, and how much (load/schema-access.ts). */
+export interface GenerateOptions extends SchemaAccessOptions {
   /** Paths in the IR, positions and headers are relative to this folder. Default: cwd. */
   readonly rootDir?: string;
   readonly packageName?: string;
   readonly runtimePackage?: string;
+  /** Caps on derivation depth, nesting and flattened size (ir/schema-limits.ts); defaults in DEFAULT_SCHEMA_LIMITS. */
+  readonly limits?: Partial<SchemaLimits>;
 }
 
 /** Reads the schemas into the final IR, through every transform. */
 export function buildIr(entryFiles: readonly string[], options: GenerateOptions = {}): SchemaSet {
-  const documents = loadSchemas(entryFiles, { rootDir: options.rootDir });
-  const ir = TRANSFORMS.reduce((set, transform) => transform(set), assembleSchemas(documents));
-  return withRules(ir, path.resolve(options.rootDir ?? process.cwd()));
+  const access = new SchemaAccess(entryFiles, options);
+  const documents = loadSchemas(entryFiles, { rootDir: options.rootDir, access });
+  const ir = TRANSFORMS.reduce((set, transform) => transform(set), assembleSchemas(documents, options.limits));
+  return withRules(ir, path.resolve(options.rootDir ?? process.cwd()), access);
 }
 
 /** Each namespace gets the prose rules declared beside its first schema file, if any (D-59). */
-function withRules(ir: SchemaSet, rootDir: string): SchemaSet {
+function withRules(ir: SchemaSet, rootDir: string, access: SchemaAccess): SchemaSet {
   return {
     ...ir,
     schemas: ir.schemas.map((schema) => {
-      const rules = schema.builtin || schema.files.length === 0 ? undefined : loadRules(schema.files[0]!, rootDir);
+      const rules = schema.builtin || schema.files.length === 0 ? undefined : loadRules(schema.files[0]!, rootDir, access);
       return rules ? { ...schema, rules } : schema;
     }),
   };

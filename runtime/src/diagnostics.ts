@@ -36,6 +36,7 @@ export const DIAGNOSTIC_CODES = {
   'evfw.limit.depth': 'Elements are nested deeper than the depth limit.',
   'evfw.limit.text': 'One text node or attribute value is longer than the length limit.',
   'evfw.limit.errors': 'The error cap was reached; later errors are not reported.',
+  'evfw.limit.content-model': 'Checking an element\'s children against a content model with counts outgrew its budget: the schema\'s nested counts leave too many ways to read them.',
   // ---- Schema validity -----------------------------------------------------------------------
   'evfw.root.unknown': 'The root element is not a global element of any known schema (check its name and namespace).',
   'evfw.content.unexpected': 'A child element is not allowed at this place in its parent\'s content model.',

@@ -19,7 +19,7 @@ export type { NamespaceDeclaration, SourceAttribute, SourceElement, SourceNode, 
 export { writeXml } from './xml/write-xml.js';
 export type { WriteXmlOptions } from './xml/write-xml.js';
 
-export { checkSimpleValue, lexicalOf, translateXsdPattern } from './datatypes/index.js';
+export { checkSimpleValue, checkXsdPattern, lexicalOf, translateXsdPattern, xsdPatternStep, XsdPatternTooLargeError } from './datatypes/index.js';
 export type { CheckResult, Facets, SimpleTypeDescriptor, SimpleValue } from './datatypes/index.js';
 
 export { componentKey } from './schema/descriptor.js';

@@ -27,3 +27,21 @@ export function resolveLimits(overrides: Partial<Limits> | undefined): Limits {
   if (overrides === undefined) return DEFAULT_LIMITS;
   return { ...DEFAULT_LIMITS, ...overrides };
 }
+
+/**
+ * What checking one element's children against a content model with counters may cost before
+ * it stops with evfw.limit.content-model. A run keeps a set of counter vectors (see
+ * validate/counted-run.ts); schemas that obey Unique Particle Attribution keep it to a handful,
+ * and only a model that is ambiguous about which iteration a child starts, with counts that
+ * keep the candidates apart, can grow it. Work is counted in vector cells touched and compared:
+ * a fixed allowance, then an average per child far above what any real model uses, so time
+ * stays linear in the number of children whatever the schema.
+ */
+export const CONTENT_MODEL_BUDGET = Object.freeze({
+  /** Most counter vectors kept at once for one element. */
+  maxConfigurations: 10_000,
+  /** Work allowed for one element before any child. */
+  baseWork: 1 << 22,
+  /** Work allowed per child on average. */
+  workPerChild: 1024,
+});

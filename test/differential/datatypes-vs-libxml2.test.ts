@@ -372,6 +372,7 @@ function derivedCases(rng: Prng): TypeCase[] {
     pattern('not name', '\\I\\C?', text),
     pattern('word', '\\w+', text),
     pattern('not word', '[\\W\\d]+', text),
+    pattern('repeated negated word', '[^c\\w]{2,}', [...text, '-!', '-a', '--a', '  ', 'c-']),
     pattern('spaces', '\\S\\s\\S', text),
     pattern('dot', '.{1,3}', text),
     pattern('letter', '\\p{L}+', text),

@@ -6,7 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generate } from '../../generator/src/index.js';
+import { generate, writeOutput } from '../../generator/src/index.js';
+import { MANIFEST_FILE } from '../../generator/src/output-manifest.js';
 import { GENERATED_DIR, REPO_ROOT, ownSchemaFiles } from '../support/paths.js';
 
 const FIX = 'generated/ is out of date with schemas/ or the generator: run `npm run generate` and commit the result';
@@ -22,6 +23,11 @@ describe('generated/', () => {
     }
     const onDisk = readdirSync(path.join(GENERATED_DIR, 'src')).map((f) => `src/${f}`);
     expect(onDisk.filter((f) => !files.has(f)), `stale generated files. ${FIX}`).toEqual([]);
+  });
+
+  it(`lists exactly those files in its ${MANIFEST_FILE}, as writeOutput's check finds`, () => {
+    expect(existsSync(path.join(GENERATED_DIR, MANIFEST_FILE)), `${MANIFEST_FILE} is missing. ${FIX}`).toBe(true);
+    expect(writeOutput(files, GENERATED_DIR, { check: true }), FIX).toEqual({ changed: [], stale: [] });
   });
 
   it('is reproducible: two runs give identical bytes', () => {

@@ -8,13 +8,14 @@
  *   and each standalone validator loads and runs from a folder where ajv cannot be resolved.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { newAjv } from '../../generator/src/emit/json-schema/standalone-validator.js';
-import { GENERATED_DIR } from '../support/paths.js';
+import { GENERATED_DIR, REPO_ROOT } from '../support/paths.js';
 
 const MODULES = ['cpm-evfw', 'imdn', 'example-app-event'];
 const schemaOf = (module: string) => JSON.parse(readFileSync(path.join(GENERATED_DIR, 'schemas', `${module}.schema.json`), 'utf8')) as Record<string, unknown>;
@@ -55,11 +56,17 @@ describe('the generated package at run time', () => {
     }
   });
 
+  // The validators import the runtime alone (its linear-time pattern engine, D-90): a folder whose
+  // node_modules holds only @evfw/runtime, read from its TypeScript sources through tsx.
+  mkdirSync(path.join(scratch, 'node_modules', '@evfw'), { recursive: true });
+  symlinkSync(path.join(REPO_ROOT, 'runtime'), path.join(scratch, 'node_modules', '@evfw', 'runtime'), 'dir');
+  const tsx = pathToFileURL(path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+
   it.each(MODULES)('loads the %s object validator where ajv cannot be resolved', (module) => {
     const file = `${module}.object-validator.js`;
     copyFileSync(path.join(GENERATED_DIR, 'src', file), path.join(scratch, file.replace(/\.js$/, '.mjs')));
     const script = `import('./${file.replace(/\.js$/, '.mjs')}').then((m) => { const v = Object.values(m); console.log(v.length, v.every((f) => typeof f === 'function' && f({}) === false && f.errors.length > 0)); }, (e) => { console.log('failed', e.message); });`;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: scratch, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } }).trim();
+    const out = execFileSync(process.execPath, ['--import', tsx, '--input-type=module', '-e', script], { cwd: scratch, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } }).trim();
     expect(out).toMatch(/^[1-9]\d* true$/);
   });
 });

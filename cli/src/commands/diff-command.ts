@@ -13,9 +13,10 @@ import type { DiffReport } from '../diff/diff-text-report.js';
 import type { Versions } from '../diff/load-versions.js';
 import type { WitnessOutcome } from '../diff/witness-outcome.js';
 import { DEFAULT_SCHEMAS } from '../inputs/schema-files.js';
+import { addSchemaReadOptions, schemaReadOptions, type SchemaReadFlags } from '../inputs/schema-options.js';
 import { colors, type ColorChoice, type Colors } from '../terminal.js';
 
-interface DiffFlags {
+interface DiffFlags extends SchemaReadFlags {
   readonly git?: string;
   readonly format: 'text' | 'json';
   readonly allowBreaking?: boolean;
@@ -43,7 +44,7 @@ Exit status: 0 no breaking change, 1 a breaking change (semver major; 0 with --a
 2 a usage, git or I/O error or a schema that cannot be read.`;
 
 export function diffCommand(): Command {
-  return new Command('diff')
+  const command = new Command('diff')
     .description('compare two versions of the schemas: what each change breaks, for producers and for consumers')
     .argument('[old]', 'the old version: an XSD file or a folder of them (with --git: the folder to compare, default schemas)')
     .argument('[new]', 'the new version: an XSD file or a folder of them')
@@ -53,7 +54,8 @@ export function diffCommand(): Command {
     .option('--no-witnesses', 'do not search for witness documents (faster)')
     .option('--witness-dir <dir>', 'write each witness document into this folder')
     .option('--color', 'colour the output even when stdout is not a terminal')
-    .option('--no-color', 'never colour the output (as does a non-empty NO_COLOR)')
+    .option('--no-color', 'never colour the output (as does a non-empty NO_COLOR)');
+  return addSchemaReadOptions(command)
     .addHelpText('after', EXAMPLES)
     .action(async (oldPath: string | undefined, newPath: string | undefined, flags: DiffFlags) => {
       process.exitCode = await runDiff(oldPath, newPath, flags);
@@ -92,13 +94,13 @@ async function loadVersions(oldPath: string | undefined, newPath: string | undef
   if (flags.git !== undefined) {
     if (newPath !== undefined) throw new CliError('evfw.cli.usage', 'with --git, give one folder (or none, for schemas): the working tree is the new version', 'evfw diff --git HEAD schemas');
     const { loadGit } = await import('../diff/load-versions.js');
-    return loadGit(flags.git, oldPath ?? DEFAULT_SCHEMAS, c);
+    return loadGit(flags.git, oldPath ?? DEFAULT_SCHEMAS, c, schemaReadOptions(flags));
   }
   if (oldPath === undefined || newPath === undefined) {
     throw new CliError('evfw.cli.usage', 'evfw diff needs two versions: <old> <new>, or --git <rev>', 'evfw diff old/cpm-evfw.xsd schemas/cpm-evfw.xsd, or evfw diff --git HEAD');
   }
   const { loadPaths } = await import('../diff/load-versions.js');
-  return loadPaths(oldPath, newPath, c);
+  return loadPaths(oldPath, newPath, c, schemaReadOptions(flags));
 }
 
 /** Witnesses are proof, not verdict: a change keeps its classification when none is found. */

@@ -12,12 +12,13 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { CliError, EXIT } from '../cli-error.js';
 import { DEFAULT_SCHEMAS, schemasOrDefault } from '../inputs/schema-files.js';
+import { addSchemaReadOptions, schemaReadOptions, type SchemaReadFlags } from '../inputs/schema-options.js';
 import { generatorErrorBlock } from '../report/generator-error.js';
 import { colors, type ColorChoice } from '../terminal.js';
 
 type Format = 'md' | 'html' | 'all';
 
-interface DocsFlags {
+interface DocsFlags extends SchemaReadFlags {
   readonly schemas?: string[];
   readonly out?: string;
   readonly check?: boolean;
@@ -43,14 +44,15 @@ Exit status: 0 done (or up to date with --check), 1 files would change (--check)
 cannot be read or a path does not exist.`;
 
 export function docsCommand(): Command {
-  return new Command('docs')
+  const command = new Command('docs')
     .description('write the reference of the schemas (Markdown and HTML) into generated/docs/')
     .option('--schemas <paths...>', `XSD files, or folders of them (default: ${DEFAULT_SCHEMAS})`)
     .option('--out <dir>', `the folder to write (default: ${DEFAULT_OUT})`)
     .option('--check', 'write nothing; exit 1 listing the files that would change')
     .addOption(new Option('--format <format>', 'md: the Markdown pages; html: reference.html; all: both').choices(['md', 'html', 'all']).default('all'))
     .option('--color', 'colour schema errors even when stderr is not a terminal')
-    .option('--no-color', 'never colour the output (as does a non-empty NO_COLOR)')
+    .option('--no-color', 'never colour the output (as does a non-empty NO_COLOR)');
+  return addSchemaReadOptions(command)
     .addHelpText('after', EXAMPLES)
     .action(async (flags: DocsFlags) => {
       process.exitCode = await writeDocs(flags);
@@ -59,13 +61,14 @@ export function docsCommand(): Command {
 
 async function writeDocs(flags: DocsFlags): Promise<number> {
   const entries = schemasOrDefault(flags.schemas, 'docs');
+  const options = { rootDir: process.cwd(), ...schemaReadOptions(flags) };
   const outDir = path.resolve(flags.out ?? DEFAULT_OUT);
   // The generator loads only for this command; the docs emitter alone runs, with the context
   // `npm run generate` gives it, so the files are the ones it writes.
   const { generateDocs, GeneratorError } = await import('@evfw/generator');
   let files: Map<string, string>;
   try {
-    files = docsFiles(generateDocs(entries, { rootDir: process.cwd() }), flags.format);
+    files = docsFiles(generateDocs(entries, options), flags.format);
   } catch (error) {
     if (!(error instanceof GeneratorError)) throw error;
     process.stderr.write(`${generatorErrorBlock(error, colors(process.stderr, flags.color))}\n`);

@@ -11,9 +11,10 @@ import { Command } from 'commander';
 import type { SchemaRegistry } from '@evfw/runtime';
 import { CliError, EXIT } from '../cli-error.js';
 import { schemaFiles } from '../inputs/schema-files.js';
+import { addSchemaReadOptions, schemaReadOptions, schemaReadOptionsGiven, type SchemaReadFlags } from '../inputs/schema-options.js';
 import { collect, positiveInteger } from './option-values.js';
 
-interface FixtureFlags {
+interface FixtureFlags extends SchemaReadFlags {
   readonly namespace: string;
   readonly root?: string;
   readonly valid: number;
@@ -37,7 +38,7 @@ Writes <out>/valid/<n>.xml, <out>/invalid/<fault-kind>-<n>.xml and <out>/manifes
 Exit status: 0 written, 2 a bad option, an unknown namespace or an unreadable schema.`;
 
 export function fixtureCommand(): Command {
-  return new Command('fixture')
+  const command = new Command('fixture')
     .description('write sample documents for testing other implementations: valid ones, and invalid ones with one named fault each')
     .option('--namespace <module|uri>', 'the namespace: a module name (cpm-evfw, imdn, example-app-event) or its URI', 'cpm-evfw')
     .option('--root <element>', "the global element every document starts with (default: the namespace's first)")
@@ -49,7 +50,8 @@ export function fixtureCommand(): Command {
     .option('--max-occurs <n>', 'at most this many repetitions above minOccurs (default 3)', positiveInteger(0))
     .option('--max-depth <n>', 'elements deeper than this get their minimal content (default 5)', positiveInteger(1))
     .option('--schemas <paths...>', "XSD files, or folders of them, to take the namespace from instead of evfw's own")
-    .option('--force', 'replace the valid/, invalid/ and manifest.json an earlier run left in the folder')
+    .option('--force', 'replace the valid/, invalid/ and manifest.json an earlier run left in the folder');
+  return addSchemaReadOptions(command)
     .addHelpText('after', EXAMPLES)
     .action(async (flags: FixtureFlags) => {
       process.exitCode = await writeFixtures(flags);
@@ -59,7 +61,7 @@ export function fixtureCommand(): Command {
 async function writeFixtures(flags: FixtureFlags): Promise<number> {
   // fast-check and the fixture generators load only for this command.
   const { FAULT_KINDS, GenerationError, fixtureFiles } = await import('@evfw/runtime/testing');
-  const { registry, modules } = await loadSchemas(flags.schemas);
+  const { registry, modules } = await loadSchemas(flags.schemas, flags);
   const [namespace, module] = resolveNamespace(flags.namespace, registry, modules);
   const root = rootElement(registry, namespace, flags.root);
   const faults = flags.fault ?? [...FAULT_KINDS];
@@ -100,8 +102,11 @@ async function writeFixtures(flags: FixtureFlags): Promise<number> {
 }
 
 /** Our own package, or the XSDs of --schemas compiled in memory (the generator loads only then). */
-async function loadSchemas(given: readonly string[] | undefined): Promise<{ registry: SchemaRegistry; modules: Map<string, string> }> {
+async function loadSchemas(given: readonly string[] | undefined, flags: SchemaReadFlags): Promise<{ registry: SchemaRegistry; modules: Map<string, string> }> {
   const { SchemaRegistry } = await import('@evfw/runtime');
+  if (!given && schemaReadOptionsGiven(flags)) {
+    throw new CliError('evfw.cli.usage', '--schema-path and the --max-schema-* caps apply to the schemas of --schemas, and none was given', 'add --schemas <xsd>, or drop those options');
+  }
   if (!given) {
     const model = await import('@evfw/model');
     const modules = new Map<string, string>();
@@ -113,7 +118,7 @@ async function loadSchemas(given: readonly string[] | undefined): Promise<{ regi
   }
   const { buildIr, moduleNames, schemaDescriptors, GeneratorError } = await import('@evfw/generator');
   try {
-    const ir = buildIr(schemaFiles(given, '--schemas'), { rootDir: process.cwd() });
+    const ir = buildIr(schemaFiles(given, '--schemas'), { rootDir: process.cwd(), ...schemaReadOptions(flags) });
     return { registry: new SchemaRegistry(schemaDescriptors(ir)), modules: moduleNames(ir) };
   } catch (error) {
     if (!(error instanceof GeneratorError)) throw error;

@@ -8,12 +8,14 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { CliError, EXIT } from '../cli-error.js';
 import { DEFAULT_SCHEMAS, schemasOrDefault } from '../inputs/schema-files.js';
+import { addSchemaReadOptions, schemaReadOptions, type SchemaReadFlags } from '../inputs/schema-options.js';
 import { generatorErrorBlock } from '../report/generator-error.js';
 import { colors, type ColorChoice } from '../terminal.js';
 import { watchGenerate } from '../watch/watch-generate.js';
 
-interface GenerateFlags {
+interface GenerateFlags extends SchemaReadFlags {
   readonly schemas?: string[];
+  readonly force?: boolean;
   readonly out?: string;
   readonly check?: boolean;
   readonly watch?: boolean;
@@ -31,21 +33,29 @@ Examples:
                                                     changed in the exported types; Ctrl-C to stop
   $ evfw generate --schemas pidf.xsd --out pidf     a package for another XSD set
   $ evfw generate --schemas xsd/ --out model --name @acme/model
+  $ evfw generate --schemas xsd/main.xsd --schema-path vendor/xsd --out model
+                                                    imports may also read vendor/xsd/
+
+The package folder's .evfw-manifest.json lists the files generate wrote; a later run deletes only
+files listed there that it no longer generates. A folder that holds files and no manifest is
+refused unless --force, which overwrites files of the same names and deletes nothing.
 
 Exit status: 0 done (or up to date with --check, or --watch stopped by Ctrl-C), 1 files would
 change (--check), 2 a schema cannot be read or a path does not exist (with --watch, only when it
 starts: later a schema error is printed and the next save tried).`;
 
 export function generateCommand(): Command {
-  return new Command('generate')
+  const command = new Command('generate')
     .description('generate the typed package from XSD files (generated/ from schemas/ by default)')
     .option('--schemas <paths...>', `XSD files, or folders of them (default: ${DEFAULT_SCHEMAS})`)
     .option('--out <dir>', `the package folder to write (default: ${DEFAULT_OUT})`)
+    .option('--force', 'write into a folder evfw did not generate (no .evfw-manifest.json): overwrite files of the same names, delete nothing')
     .option('--check', 'write nothing; exit 1 listing the files that would change')
     .option('--watch', 'keep running: regenerate on every change to the schema folders and print what changed in the API')
     .option('--name <package>', 'npm name of the generated package (default: @evfw/model)')
     .option('--color', 'colour schema errors even when stderr is not a terminal')
-    .option('--no-color', 'never colour the output (as does a non-empty NO_COLOR)')
+    .option('--no-color', 'never colour the output (as does a non-empty NO_COLOR)');
+  return addSchemaReadOptions(command)
     .addHelpText('after', EXAMPLES)
     .action(async (flags: GenerateFlags) => {
       if (flags.watch && flags.check) throw new CliError('evfw.cli.usage', '--watch and --check cannot be used together: --check changes nothing and ends at once', 'use --check in CI, and --watch while editing the schemas');
@@ -55,22 +65,24 @@ export function generateCommand(): Command {
 
 /** The generator's options from the command's. */
 function generateOptions(flags: GenerateFlags) {
-  return { rootDir: process.cwd(), ...(flags.name ? { packageName: flags.name } : {}) };
+  return { rootDir: process.cwd(), ...schemaReadOptions(flags), ...(flags.name ? { packageName: flags.name } : {}) };
 }
 
 async function generatePackage(flags: GenerateFlags): Promise<number> {
   const entries = schemasOrDefault(flags.schemas, 'generate');
+  const options = generateOptions(flags);
   const outDir = path.resolve(flags.out ?? DEFAULT_OUT);
   // The generator (and ts-morph) load only for this command.
   const { generate, writeOutput, GeneratorError } = await import('@evfw/generator');
   let result;
   let count;
   try {
-    const files = generate(entries, generateOptions(flags));
+    const files = generate(entries, options);
     count = files.size;
-    result = writeOutput(files, outDir, { check: flags.check === true });
+    result = writeOutput(files, outDir, { check: flags.check === true, force: flags.force === true });
   } catch (error) {
     if (!(error instanceof GeneratorError)) throw error;
+    if (error.code.startsWith('output.')) throw new CliError('evfw.cli.out-not-generated', error.detail, error.hint);
     process.stderr.write(`${generatorErrorBlock(error, colors(process.stderr, flags.color))}\n`);
     throw new CliError('evfw.cli.schema', 'a schema cannot be read, so nothing was generated');
   }
@@ -92,13 +104,16 @@ async function generatePackage(flags: GenerateFlags): Promise<number> {
 /** --watch: paths that do not exist are a usage error at the start; after that, whatever a save does is reported and waited out. */
 async function watchPackage(flags: GenerateFlags): Promise<number> {
   schemasOrDefault(flags.schemas, 'generate');
+  const options = generateOptions(flags);
   const generator = await import('@evfw/generator');
   return watchGenerate({
-    schemaArgs: flags.schemas ?? [DEFAULT_SCHEMAS],
+    // A save in a --schema-path folder changes what the imports read, so those folders are watched too.
+    schemaArgs: [...(flags.schemas ?? [DEFAULT_SCHEMAS]), ...(flags.schemaPath ?? [])],
     entries: () => schemasOrDefault(flags.schemas, 'generate'),
     outDir: path.resolve(flags.out ?? DEFAULT_OUT),
-    generate: (entries) => generator.generate(entries, generateOptions(flags)),
+    generate: (entries) => generator.generate(entries, options),
     generator,
+    force: flags.force === true,
     color: flags.color,
   });
 }
@@ -106,10 +121,13 @@ async function watchPackage(flags: GenerateFlags): Promise<number> {
 
 /** The command that brings the package up to date: the same one without --check. */
 function fixCommand(flags: GenerateFlags): string {
-  if (!flags.schemas && !flags.out && !flags.name) return 'npm run generate';
   const parts = ['evfw generate'];
   if (flags.schemas) parts.push('--schemas', ...flags.schemas);
+  for (const dir of flags.schemaPath ?? []) parts.push('--schema-path', dir);
+  if (flags.maxSchemaBytes !== undefined) parts.push('--max-schema-bytes', String(flags.maxSchemaBytes));
+  if (flags.maxSchemaSetBytes !== undefined) parts.push('--max-schema-set-bytes', String(flags.maxSchemaSetBytes));
+  if (flags.maxSchemaFiles !== undefined) parts.push('--max-schema-files', String(flags.maxSchemaFiles));
   if (flags.out) parts.push('--out', flags.out);
   if (flags.name) parts.push('--name', flags.name);
-  return parts.join(' ');
+  return parts.length === 1 ? 'npm run generate' : parts.join(' ');
 }

@@ -7,6 +7,7 @@ import type { CompatOption, Limits, Profile, SchemaDescriptor } from '@evfw/runt
 import { CliError, EXIT } from '../cli-error.js';
 import { resolveInputs, type Input } from '../inputs/resolve-inputs.js';
 import { schemaFiles } from '../inputs/schema-files.js';
+import { addSchemaReadOptions, schemaReadOptions, schemaReadOptionsGiven, type SchemaReadFlags } from '../inputs/schema-options.js';
 import type { Progress } from '../progress.js';
 import { generatorErrorBlock } from '../report/generator-error.js';
 import { jsonReport } from '../report/json-report.js';
@@ -20,7 +21,7 @@ import { byteSize, collect, positiveInteger } from './option-values.js';
 
 const COMPAT_OPTIONS: readonly CompatOption[] = ['flag-attribute'];
 
-interface ValidateFlags {
+interface ValidateFlags extends SchemaReadFlags {
   readonly profile: Profile;
   readonly compat?: CompatOption[];
   readonly schema?: string[];
@@ -46,6 +47,8 @@ Examples:
   $ evfw validate --compat flag-attribute x.xml  accept flag="..." (Appendix M) with a warning
   $ evfw validate --format sarif . > evfw.sarif  for GitHub code scanning
   $ evfw validate --schema pidf.xsd notify.xml   any XSD, compiled in memory, like xmllint --schema
+  $ evfw validate --schema x.xsd --schema-path common/ doc.xml
+                                                 x.xsd's imports may also read common/
 
 Exit status: 0 every file has the expected verdict (valid, unless --expect), 1 at least one has
 not, 2 a usage or I/O error (missing file, unreadable directory, unreadable schema).
@@ -57,7 +60,7 @@ a message-id); "xsd" is the schemas alone, what libxml2 checks. The rules and th
 (evfw.rule.*) are listed in generated/DIAGNOSTICS.md.`;
 
 export function validateCommand(tool: ToolInfo): Command {
-  return new Command('validate')
+  const command = new Command('validate')
     .description('check documents against the CPM Event Reporting Framework schemas (or any XSD)')
     .argument('<inputs...>', 'files, directories (searched for *.xml), globs, or - for stdin')
     .addOption(new Option('--profile <profile>', 'rules to apply: xsd (the schemas alone), spec (plus the prose rules), invite (plus the SIP INVITE rules)').choices(['xsd', 'spec', 'invite']).default('spec'))
@@ -73,7 +76,8 @@ export function validateCommand(tool: ToolInfo): Command {
     .option('-j, --jobs <n>', `threads, this one and n - 1 workers (default: every core for more than ${WORKER_MIN_FILES} files and ${WORKER_MIN_BYTES / 1024 / 1024} MB; 1: no workers)`, positiveInteger())
     .option('--no-progress', 'never show the progress bar (shown on a terminal for large batches)')
     .option('--color', 'colour the text output even when it is not a terminal')
-    .option('--no-color', 'never colour the output (as does a non-empty NO_COLOR)')
+    .option('--no-color', 'never colour the output (as does a non-empty NO_COLOR)');
+  return addSchemaReadOptions(command)
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], flags: ValidateFlags) => {
       process.exitCode = await validate(inputs, flags, tool);
@@ -89,7 +93,10 @@ function compatOption(value: string, previous: CompatOption[] | undefined): Comp
 async function validate(args: readonly string[], flags: ValidateFlags, tool: ToolInfo): Promise<number> {
   const inputs = resolveInputs(args);
   const stderrColors = colors(process.stderr, flags.color);
-  const schemas = await loadSchemas(flags.schema, stderrColors);
+  if (!flags.schema && schemaReadOptionsGiven(flags)) {
+    throw new CliError('evfw.cli.usage', '--schema-path and the --max-schema-* caps apply to the schemas of --schema, and none was given', 'add --schema <xsd>, or drop those options');
+  }
+  const schemas = await loadSchemas(flags.schema, flags, stderrColors);
   const jobs = await toJobs(inputs);
   const limits: Partial<Limits> = {
     ...(flags.maxErrors !== undefined ? { maxErrors: flags.maxErrors } : {}),
@@ -126,12 +133,13 @@ async function progressBar(enabled: boolean, total: number): Promise<Progress> {
 }
 
 /** Our own schemas, or the XSDs of --schema compiled in memory (the generator loads only then). */
-async function loadSchemas(files: readonly string[] | undefined, c: ReturnType<typeof colors>): Promise<readonly SchemaDescriptor[]> {
+async function loadSchemas(files: readonly string[] | undefined, flags: SchemaReadFlags, c: ReturnType<typeof colors>): Promise<readonly SchemaDescriptor[]> {
   if (!files) return (await import('@evfw/model')).registry.schemas;
   const entries = schemaFiles(files, '--schema');
+  const options = { rootDir: process.cwd(), ...schemaReadOptions(flags) };
   const { buildIr, schemaDescriptors, GeneratorError } = await import('@evfw/generator');
   try {
-    return schemaDescriptors(buildIr(entries, { rootDir: process.cwd() }));
+    return schemaDescriptors(buildIr(entries, options));
   } catch (error) {
     if (!(error instanceof GeneratorError)) throw error;
     process.stderr.write(`${generatorErrorBlock(error, c)}\n`);

@@ -15,6 +15,8 @@ export interface GitSnapshot {
   readonly root: string;
   /** The schema files to read: the .xsd files directly in the folder, or the one file named. */
   readonly entries: readonly string[];
+  /** The temporary folder holding what was extracted: the schema set's only root (nothing of the working tree is read for the revision). */
+  readonly extracted: string;
   remove(): void;
 }
 
@@ -50,6 +52,7 @@ export function snapshotAt(revision: string, target: string): GitSnapshot {
   return {
     root: path.join(temp, ...prefix.split('/').filter(Boolean)),
     entries: entries.map((f) => path.join(temp, ...f.split('/'))),
+    extracted: temp,
     remove: () => rmSync(temp, { recursive: true, force: true }),
   };
 }

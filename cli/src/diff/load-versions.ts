@@ -5,6 +5,7 @@
  * says which version it is in.
  */
 import type { GeneratorError as GeneratorErrorType } from '@evfw/generator';
+import type { SchemaReadOptions } from '../inputs/schema-options.js';
 import { CliError } from '../cli-error.js';
 import { schemaFiles } from '../inputs/schema-files.js';
 import { generatorErrorBlock } from '../report/generator-error.js';
@@ -22,17 +23,23 @@ export interface Versions {
   readonly showBefore: (change: SchemaChange) => SchemaChange;
 }
 
-export async function loadPaths(oldPath: string, newPath: string, c: Colors): Promise<Versions> {
-  const before = await build(schemaFiles([oldPath], 'the old version'), process.cwd(), 'old', c);
-  const after = await build(schemaFiles([newPath], 'the new version'), process.cwd(), 'new', c);
+/** `access` (--schema-path and the caps) applies to both versions. */
+export async function loadPaths(oldPath: string, newPath: string, c: Colors, access: SchemaReadOptions = {}): Promise<Versions> {
+  const before = await build(schemaFiles([oldPath], 'the old version'), { rootDir: process.cwd(), ...access }, 'old', c);
+  const after = await build(schemaFiles([newPath], 'the new version'), { rootDir: process.cwd(), ...access }, 'new', c);
   return { before, after, beforeLabel: oldPath, afterLabel: newPath, showBefore: (change) => change };
 }
 
-export async function loadGit(revision: string, target: string, c: Colors): Promise<Versions> {
+/**
+ * `access` applies to the working tree as given; the revision's only root is the folder it was
+ * extracted into, with the same caps (a --schema-path names folders of the working tree, not of
+ * the revision).
+ */
+export async function loadGit(revision: string, target: string, c: Colors, access: SchemaReadOptions = {}): Promise<Versions> {
   const snapshot = snapshotAt(revision, target);
   try {
-    const after = await build(schemaFiles([target], 'the working tree'), process.cwd(), 'working tree', c);
-    const before = await build(snapshot.entries, snapshot.root, revision, c, (file) => `${revision}:${file}`);
+    const after = await build(schemaFiles([target], 'the working tree'), { rootDir: process.cwd(), ...access }, 'working tree', c);
+    const before = await build(snapshot.entries, { rootDir: snapshot.root, ...access, schemaPath: [snapshot.extracted] }, revision, c, (file) => `${revision}:${file}`);
     const showBefore = (change: SchemaChange): SchemaChange => (change.before ? { ...change, before: { ...change.before, file: `${revision}:${change.before.file}` } } : change);
     return { before, after, beforeLabel: `${revision}:${target}`, afterLabel: target, showBefore };
   } finally {
@@ -40,11 +47,11 @@ export async function loadGit(revision: string, target: string, c: Colors): Prom
   }
 }
 
-async function build(entries: readonly string[], rootDir: string, side: string, c: Colors, shown?: (file: string) => string): Promise<SchemaSet> {
+async function build(entries: readonly string[], options: SchemaReadOptions & { rootDir: string }, side: string, c: Colors, shown?: (file: string) => string): Promise<SchemaSet> {
   // The generator loads only for the commands that need it.
   const { buildIr, GeneratorError } = await import('@evfw/generator');
   try {
-    return buildIr(entries, { rootDir });
+    return buildIr(entries, options);
   } catch (error) {
     if (!(error instanceof GeneratorError)) throw error;
     const located = shown && error.source ? new GeneratorError(error.code, error.detail, { ...error.source, file: shown(error.source.file) }, error.hint) : error;

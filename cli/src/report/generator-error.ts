@@ -2,7 +2,7 @@
  * A schema the generator cannot read, printed like a diagnostic (position, source line, caret,
  * hint), for `validate --schema` and `generate` alike.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { GeneratorError } from '@evfw/generator';
 import type { Colors } from '../terminal.js';
@@ -21,8 +21,17 @@ function shown(file: string): string {
   return file.startsWith('../') ? path.resolve(file) : file;
 }
 
+/** Larger than any schema file the generator reads by default: the excerpt is not worth more. */
+const MAX_EXCERPT_SOURCE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The file the error points into, which the generator has read already; it is read again only if
+ * it is still a regular file of a schema's size (a FIFO swapped in meanwhile would block).
+ */
 function readOrEmpty(file: string): string {
   try {
+    const stats = statSync(file);
+    if (!stats.isFile() || stats.size > MAX_EXCERPT_SOURCE_BYTES) return '';
     return readFileSync(file, 'utf8');
   } catch {
     return '';

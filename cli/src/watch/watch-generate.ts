@@ -31,6 +31,8 @@ export interface WatchGenerateOptions {
   readonly generate: (entries: readonly string[]) => OutputFiles;
   readonly generator: Pick<GeneratorModule, 'writeOutput' | 'GeneratorError'>;
   readonly color: ColorChoice;
+  /** Write into a folder that has no manifest (generate --force). */
+  readonly force?: boolean;
 }
 
 /** The files whose saves regenerate: schemas and the prose rules beside them (D-59). */
@@ -76,7 +78,7 @@ export function watchGenerate(options: WatchGenerateOptions): Promise<number> {
     if (schemasSnapshot(folders, isSchemaInput) !== before) return;
     try {
       const previous = packageModules(options.outDir);
-      const result = options.generator.writeOutput(files, options.outDir);
+      const result = options.generator.writeOutput(files, options.outDir, { force: options.force === true });
       // The modules' type files first: the ones an editor opens next.
       const written = [...result.changed.filter(moduleOfFile), ...result.changed.filter((f) => !moduleOfFile(f)), ...result.stale.map((f) => `${f} (removed)`)];
       out.write(`${stamp()} ${cause}: ${failed ? 'recovered; ' : ''}${summary(apiChanges(previous, files), written, files.size, where)}`);
@@ -89,7 +91,9 @@ export function watchGenerate(options: WatchGenerateOptions): Promise<number> {
   /** Printed as `evfw generate` prints it, after a line that says the package was left alone; then the loop goes on. */
   const report = (cause: string, error: unknown) => {
     failed = true;
-    if (error instanceof options.generator.GeneratorError) {
+    if (error instanceof options.generator.GeneratorError && error.code.startsWith('output.')) {
+      err.write(`${stamp()} ${cause}: cannot write ${where}\n${formatCliError(new CliError('evfw.cli.out-not-generated', error.detail, error.hint))}\n`);
+    } else if (error instanceof options.generator.GeneratorError) {
       err.write(`${stamp()} ${cause}: schema error; ${where} left as it was\n${generatorErrorBlock(error, colors(err, options.color))}\n`);
     } else if (error instanceof CliError) {
       err.write(`${stamp()} ${cause}: cannot read the schemas; ${where} left as it was\n${formatCliError(error)}\n`);

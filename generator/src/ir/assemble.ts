@@ -8,10 +8,12 @@ import type { SchemaDocument } from '../load/load-schemas.js';
 import { readSchema, type SchemaPart } from '../read/read-schema.js';
 import { BUILTIN_TYPES, builtinKind } from './builtins.js';
 import { XSD_NAMESPACE, qnameKey, type QName, type Schema, type SchemaSet, type Source } from './ir.js';
+import { checkComponentGraph } from './check-component-graph.js';
 import { indexSchemas } from './schema-index.js';
+import { DEFAULT_SCHEMA_LIMITS, type SchemaLimits } from './schema-limits.js';
 import { visitSchemas } from './visit.js';
 
-export function assembleSchemas(documents: readonly SchemaDocument[]): SchemaSet {
+export function assembleSchemas(documents: readonly SchemaDocument[], limits: Partial<SchemaLimits> = {}): SchemaSet {
   const byNamespace = new Map<string, { parts: SchemaPart[]; builtin: boolean }>();
   for (const doc of documents) {
     const part = readSchema(doc.root, doc.file, doc.chameleonNamespace);
@@ -36,6 +38,7 @@ export function assembleSchemas(documents: readonly SchemaDocument[]): SchemaSet
   const set: SchemaSet = { schemas };
   checkDuplicates(set);
   checkReferences(set);
+  checkComponentGraph(set, indexSchemas(set), { ...DEFAULT_SCHEMA_LIMITS, ...limits });
   return set;
 }
 

@@ -4,10 +4,11 @@
  * language-neutral data; this reader checks its shape, so a mistake stops the generator with the
  * rule and the field, and the runtime can trust what it interprets (D-59).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { checkXsdPattern } from '@evfw/runtime';
 import type { RuleCheck, RuleDescriptor } from '@evfw/runtime/schema';
 import { GeneratorError } from '../errors.js';
+import { SchemaAccess } from './schema-access.js';
 
 const SEVERITIES = ['error', 'warning'];
 const PROFILES = ['spec', 'invite'];
@@ -18,11 +19,15 @@ export function rulesFileOf(schemaFile: string): string {
   return schemaFile.replace(/\.xsd$/i, '') + '.rules.json';
 }
 
-export function loadRules(schemaFile: string, rootDir: string): RuleDescriptor[] | undefined {
+/**
+ * `access` is the schema set's reader: the rules file is read under the same roots and caps as
+ * the schemas, since a JSON parse error would quote it (a link to /proc/self/environ must not be).
+ */
+export function loadRules(schemaFile: string, rootDir: string, access?: SchemaAccess): RuleDescriptor[] | undefined {
   const file = rulesFileOf(schemaFile);
   const absolute = path.resolve(rootDir, file);
-  if (!existsSync(absolute)) return undefined;
-  const text = readFileSync(absolute, 'utf8');
+  const text = (access ?? new SchemaAccess([absolute])).readBeside(absolute, file);
+  if (text === undefined) return undefined;
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -80,11 +85,10 @@ function checkOf(check: Record<string, unknown> | undefined, fail: (field: strin
     }
     case 'pattern': {
       if (typeof check.regex !== 'string') return fail('regex', 'a regular expression');
-      try {
-        new RegExp(check.regex, 'u');
-      } catch (error) {
-        return fail('regex', `a valid JavaScript regular expression (${(error as Error).message})`);
-      }
+      // XSD's syntax, matched by the runtime's linear-time engine: a rules file lies beside a
+      // schema and is as untrusted, so its patterns must not reach a backtracking RegExp (D-90).
+      const unusable = checkXsdPattern(check.regex);
+      if (unusable) return fail('regex', `a valid XSD regular expression, as in xs:pattern (${unusable.message})`);
       if (check.attribute !== undefined && typeof check.attribute !== 'string') return fail('attribute', 'an attribute name');
       return { kind: 'pattern', element, ...(check.attribute !== undefined ? { attribute: check.attribute as string } : {}), regex: check.regex };
     }

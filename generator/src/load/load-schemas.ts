@@ -4,14 +4,15 @@
  *
  * A schemaLocation is resolved against the file that names it. Remote locations are refused,
  * except for the xml: namespace, which is built in (see builtin-schemas.ts) wherever it is
- * imported from. Nothing is ever fetched over the network.
+ * imported from. Nothing is ever fetched over the network, and only files under the schema
+ * set's roots are read (schema-access.ts).
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GeneratorError } from '../errors.js';
 import { XSD_NAMESPACE } from '../ir/ir.js';
 import { parseXmlTree, type XmlNode } from '../read/xml-tree.js';
 import { BUILTIN_SCHEMA_FILES } from './builtin-schemas.js';
+import { SchemaAccess, type SchemaAccessOptions } from './schema-access.js';
 
 export interface SchemaDocument {
   /** The path shown in positions and headers: relative to rootDir, with forward slashes. */
@@ -22,26 +23,52 @@ export interface SchemaDocument {
   readonly builtin: boolean;
 }
 
-export interface LoadOptions {
+export interface LoadOptions extends SchemaAccessOptions {
   /** Paths in positions and headers are relative to this folder. Default: the working directory. */
   readonly rootDir?: string;
+  /** The reader to share with later stages (the rules files); by default one of these options. */
+  readonly access?: SchemaAccess;
 }
 
 export function loadSchemas(entryFiles: readonly string[], options: LoadOptions = {}): SchemaDocument[] {
   const rootDir = path.resolve(options.rootDir ?? process.cwd());
+  const access = options.access ?? new SchemaAccess(entryFiles, options);
   const documents: SchemaDocument[] = [];
   const seen = new Set<string>();
 
   const display = (absolute: string) => path.relative(rootDir, absolute).split(path.sep).join('/');
 
-  const visit = (absolute: string, chameleonNamespace: string | undefined, from?: XmlNode) => {
+  /** An entry file when `from` is undefined, else the target of the directive `from`. */
+  const read = (absolute: string, from?: { node: XmlNode; location: string }): string => {
+    const file = display(absolute);
+    return from ? access.readReferenced(absolute, file, from.location, from.node.source) : access.readEntry(absolute, file);
+  };
+
+  /**
+   * Schemas whose directives are still to be followed, each with the index of its next child.
+   * A stack rather than recursion: a chain of includes as long as the file cap allows must not
+   * exhaust the call stack. The order is the recursion's: depth-first, in document order.
+   */
+  const pending: { readonly root: XmlNode; readonly absolute: string; readonly file: string; next: number }[] = [];
+
+  /** `parsed` is the tree an include's namespace was peeked from, so the file is not parsed twice. */
+  const visit = (absolute: string, chameleonNamespace: string | undefined, from?: { node: XmlNode; location: string }, parsed?: XmlNode) => {
     const key = `${absolute}\0${chameleonNamespace ?? ''}`;
     if (seen.has(key)) return;
     seen.add(key);
     const file = display(absolute);
-    const root = parseXmlTree(readSchemaText(absolute, file, from), file);
+    const root = parsed ?? parseXmlTree(read(absolute, from), file);
     documents.push({ file, root, chameleonNamespace, builtin: false });
-    followDirectives(root, absolute, file);
+    pending.push({ root, absolute, file, next: 0 });
+  };
+
+  const followPending = () => {
+    while (pending.length > 0) {
+      const top = pending[pending.length - 1]!;
+      const child = top.root.children[top.next++];
+      if (child === undefined) pending.pop();
+      else followDirective(child, top.root, top.absolute, top.file);
+    }
   };
 
   const visitBuiltin = (namespace: string) => {
@@ -56,68 +83,57 @@ export function loadSchemas(entryFiles: readonly string[], options: LoadOptions 
     });
   };
 
-  const followDirectives = (root: XmlNode, absolute: string, file: string) => {
-    const targetNamespace = attribute(root, 'targetNamespace');
-    for (const child of root.children) {
-      if (child.namespace !== XSD_NAMESPACE) continue;
-      if (child.name === 'redefine') {
-        throw new GeneratorError('xsd.construct.unsupported', '<xs:redefine> is not supported', child.source, 'copy the redefined components into the schema and edit them there');
+  const followDirective = (child: XmlNode, root: XmlNode, absolute: string, file: string) => {
+    if (child.namespace !== XSD_NAMESPACE) return;
+    if (child.name === 'redefine') {
+      throw new GeneratorError('xsd.construct.unsupported', '<xs:redefine> is not supported', child.source, 'copy the redefined components into the schema and edit them there');
+    }
+    if (child.name !== 'import' && child.name !== 'include') return;
+    const namespace = attribute(child, 'namespace');
+    const location = attribute(child, 'schemaLocation');
+    if (child.name === 'import' && namespace !== undefined && BUILTIN_SCHEMA_FILES[namespace]) {
+      visitBuiltin(namespace);
+      return;
+    }
+    if (location === undefined) {
+      if (child.name === 'include') {
+        throw new GeneratorError('xsd.attribute.missing', '<xs:include> needs a schemaLocation', child.source);
       }
-      if (child.name !== 'import' && child.name !== 'include') continue;
-      const namespace = attribute(child, 'namespace');
-      const location = attribute(child, 'schemaLocation');
-      if (child.name === 'import' && namespace !== undefined && BUILTIN_SCHEMA_FILES[namespace]) {
-        visitBuiltin(namespace);
-        continue;
-      }
-      if (location === undefined) {
-        if (child.name === 'include') {
-          throw new GeneratorError('xsd.attribute.missing', '<xs:include> needs a schemaLocation', child.source);
-        }
-        continue; // the namespace must come from another entry file; unresolved references say so
-      }
-      if (/^[a-z][a-z0-9+.-]*:/i.test(location) && !/^file:/i.test(location)) {
+      return; // the namespace must come from another entry file; unresolved references say so
+    }
+    if (/^[a-z][a-z0-9+.-]*:/i.test(location) && !/^file:/i.test(location)) {
+      throw new GeneratorError(
+        'xsd.location.remote',
+        `schemaLocation "${location}" is not a local file; schemas are read from local files only, never from the network`,
+        child.source,
+        'save the schema beside this one and give its relative path',
+      );
+    }
+    const target = path.resolve(path.dirname(absolute), location.replace(/^file:(\/\/)?/i, ''));
+    const from = { node: child, location };
+    if (child.name === 'include') {
+      const targetNamespace = attribute(root, 'targetNamespace');
+      const peeked = parseXmlTree(read(target, from), display(target));
+      const included = attribute(peeked, 'targetNamespace');
+      if (included !== undefined && included !== (targetNamespace ?? '')) {
         throw new GeneratorError(
-          'xsd.location.remote',
-          `schemaLocation "${location}" is not a local file; schemas are read from local files only, never from the network`,
+          'xsd.namespace.mismatch',
+          `included schema ${display(target)} has targetNamespace "${included}", but ${file} has "${targetNamespace ?? ''}"`,
           child.source,
-          'save the schema beside this one and give its relative path',
+          'use <xs:import> for a schema of another namespace',
         );
       }
-      const target = path.resolve(path.dirname(absolute), location.replace(/^file:(\/\/)?/i, ''));
-      if (child.name === 'include') {
-        const included = peekTargetNamespace(target, child);
-        if (included !== undefined && included !== (targetNamespace ?? '')) {
-          throw new GeneratorError(
-            'xsd.namespace.mismatch',
-            `included schema ${display(target)} has targetNamespace "${included}", but ${file} has "${targetNamespace ?? ''}"`,
-            child.source,
-            'use <xs:import> for a schema of another namespace',
-          );
-        }
-        visit(target, included === undefined ? targetNamespace : undefined, child);
-      } else {
-        visit(target, undefined, child);
-      }
+      visit(target, included === undefined ? targetNamespace : undefined, from, peeked);
+    } else {
+      visit(target, undefined, from);
     }
   };
 
-  const peekTargetNamespace = (absolute: string, from: XmlNode): string | undefined => {
-    const file = display(absolute);
-    return attribute(parseXmlTree(readSchemaText(absolute, file, from), file), 'targetNamespace');
-  };
-
-  for (const entry of entryFiles) visit(path.resolve(entry), undefined);
-  return documents;
-}
-
-function readSchemaText(absolute: string, file: string, from: XmlNode | undefined): string {
-  try {
-    return readFileSync(absolute, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new GeneratorError('xsd.file.unreadable', `cannot read schema file ${file} (${reason})`, from?.source);
+  for (const entry of entryFiles) {
+    visit(path.resolve(entry), undefined);
+    followPending();
   }
+  return documents;
 }
 
 function attribute(node: XmlNode, name: string): string | undefined {

@@ -74,15 +74,46 @@ export function uniqueName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
-/** Reserved words that cannot name a variable or function (property keys may use them). */
+/**
+ * Words that cannot name a variable, function or namespace export in a strict ES module, or
+ * should not: the reserved words, `arguments` and `eval` (strict mode forbids binding them), and
+ * the global values a declaration would shadow (`undefined`, `NaN`, `Infinity`, `globalThis`).
+ * Property keys may use any of them.
+ */
 const RESERVED = new Set(
   ('break case catch class const continue debugger default delete do else enum export extends false finally for ' +
     'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
-    'yield let static implements interface package private protected public await').split(' '),
+    'yield let static implements interface package private protected public await ' +
+    'arguments eval undefined NaN Infinity globalThis').split(' '),
 );
 
-/** An identifier safe to declare: reserved words get a trailing underscore. */
+/**
+ * An identifier safe to declare, derived from any text (a schema name, a file name): ASCII
+ * identifiers are kept; anything else is camelCased from its ASCII letters and digits (`t` when
+ * none are left, a leading `_` before a digit); reserved words get a trailing underscore. The
+ * result is never pasted from the input, so it cannot carry code.
+ */
 export function safeIdentifier(name: string): string {
   const cleaned = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : camelCase(name);
   return RESERVED.has(cleaned) ? `${cleaned}_` : cleaned;
+}
+
+/**
+ * The identifiers declared in one scope. Two different inputs can derive the same identifier
+ * (`a-b` and `a_b`, or two non-ASCII names that both become `t`): the second gets a number,
+ * and the clash is recorded, so an emitter can say in the output which input it renamed.
+ */
+export class IdentifierScope {
+  private readonly owners = new Map<string, string>();
+  readonly clashes: { readonly input: string; readonly identifier: string; readonly clashesWith: string }[] = [];
+
+  /** The identifier of `input` in this scope: the same for the same input, unique otherwise. */
+  declare(input: string): string {
+    const wanted = safeIdentifier(input);
+    let identifier = wanted;
+    for (let n = 2; this.owners.has(identifier) && this.owners.get(identifier) !== input; n++) identifier = `${wanted}${n}`;
+    if (identifier !== wanted && !this.owners.has(identifier)) this.clashes.push({ input, identifier, clashesWith: this.owners.get(wanted)! });
+    this.owners.set(identifier, input);
+    return identifier;
+  }
 }

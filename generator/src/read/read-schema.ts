@@ -29,6 +29,7 @@ import {
   type Wildcard,
   type WildcardNamespaces,
 } from '../ir/ir.js';
+import { checkPatternFacet } from './check-pattern.js';
 import type { XmlNode } from './xml-tree.js';
 import { ALLOWED_ATTRIBUTES, FACETS, UNSUPPORTED } from './xsd-vocabulary.js';
 
@@ -443,9 +444,11 @@ function readFacet(node: XmlNode): Facet {
     if (child.name === 'annotation') documentation = joinDocs(documentation, readAnnotation(child));
     else unexpected(child, `xs:${node.name}`);
   }
+  const value = requireAttr(node, 'value');
+  if (node.name === 'pattern') checkPatternFacet(value, node.source);
   return {
     kind: node.name as FacetKind,
-    value: requireAttr(node, 'value'),
+    value,
     fixed: booleanAttr(node, 'fixed'),
     documentation,
     source: node.source,

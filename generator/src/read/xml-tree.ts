@@ -7,6 +7,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { GeneratorError, type SourcePosition } from '../errors.js';
+import { DEFAULT_SCHEMA_LIMITS } from '../ir/schema-limits.js';
 
 export interface XmlAttr {
   readonly namespace: string;
@@ -36,7 +37,12 @@ interface OpenNode {
   source: SourcePosition;
 }
 
-export function parseXmlTree(text: string, file: string): XmlNode {
+/**
+ * @param maxDepth how deeply elements may nest: every reader stage recurses along this nesting
+ * (an anonymous type in an element in a sequence...), so it is capped here, where it is counted
+ * without recursion.
+ */
+export function parseXmlTree(text: string, file: string, maxDepth = DEFAULT_SCHEMA_LIMITS.maxNestingDepth): XmlNode {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: OpenNode[] = [];
   let root: XmlNode | undefined;
@@ -66,6 +72,14 @@ export function parseXmlTree(text: string, file: string): XmlNode {
     tagStart = { file, line: parser.line, column: parser.column - tag.name.length - 1 };
   });
   parser.on('opentag', (tag) => {
+    if (stack.length >= maxDepth) {
+      failure ??= new GeneratorError(
+        'xsd.schema.too-deep',
+        `the schema's elements nest deeper than the cap of ${maxDepth.toLocaleString('en')} levels`,
+        tagStart,
+        'declare the nested types and groups globally and refer to them by name',
+      );
+    }
     const parent = stack[stack.length - 1];
     const namespaces = new Map(parent?.namespaces ?? []);
     for (const [prefix, uri] of Object.entries(tag.ns ?? {})) namespaces.set(prefix, uri);
@@ -100,13 +114,20 @@ export function parseXmlTree(text: string, file: string): XmlNode {
     else root = done;
   });
 
-  parser.write(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).close();
+  // Fed in slices so that reading stops soon after the first error: saxes resolves prefixes
+  // through one scope per open element, so each element past a refused depth would cost more.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  for (let at = 0; at < body.length && !failure; at += PARSE_SLICE) parser.write(body.slice(at, at + PARSE_SLICE));
+  if (failure) throw failure;
+  parser.close();
   if (failure) throw failure;
   if (!root) {
     throw new GeneratorError('xsd.xml.malformed', 'the schema file has no root element', here());
   }
   return root;
 }
+
+const PARSE_SLICE = 64 * 1024;
 
 /** saxes prefixes its messages with "line:column: "; we report the position separately. */
 function stripPosition(message: string): string {

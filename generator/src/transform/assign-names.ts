@@ -23,8 +23,19 @@ import {
 import { indexSchemas, type SchemaIndex } from '../ir/schema-index.js';
 import { camelCase, pascalCase, plural, typeName, uniqueName } from '../naming/names.js';
 
-/** Names the mapping reserves on every object: `$value` for simple content, `$attributes` for anyAttribute. */
-const RESERVED_PROPERTIES = ['$value', '$attributes', '$case'];
+/**
+ * Names the mapping reserves on every object: `$value` for simple content, `$attributes` for
+ * anyAttribute, `$case` for choices; and every member of Object.prototype, so that a property
+ * a model object does not have is `undefined`, never an inherited function (an element named
+ * `constructor` or `toString` becomes `constructor2`, `toString2`). The runtime and consumers
+ * read model objects with plain property access.
+ */
+const RESERVED_PROPERTIES = [
+  '$value', '$attributes', '$case',
+  // Written out, not read from the running engine, so the output does not depend on the Node version.
+  'constructor', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'toString', 'valueOf',
+  '__proto__', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
+];
 
 export function assignNames(set: SchemaSet): SchemaSet {
   const index = indexSchemas(set);
@@ -104,7 +115,7 @@ class ParticleNamer {
       case 'choice': {
         const base = this.baseName(p);
         const property = uniqueName(isUnbounded(p) ? plural(base) : base, taken);
-        return { ...p, property, tsName: uniqueName(this.owner + pascalCase(base), this.typeNames), particles: this.branches(p.particles, new Set()) };
+        return { ...p, property, tsName: uniqueName(this.owner + pascalCase(base), this.typeNames), particles: this.branches(p.particles, new Set(RESERVED_PROPERTIES)) };
       }
     }
   }
@@ -116,7 +127,7 @@ class ParticleNamer {
     // A repeated sequence of one choice is simply a repeated choice: name the inner union.
     const only = p.particles.length === 1 ? p.particles[0] : undefined;
     if (only?.kind === 'choice' && !isUnbounded(only)) {
-      const inner: ModelGroup = { ...only, property, tsName: uniqueName(this.owner + pascalCase(base), this.typeNames), particles: this.branches(only.particles, new Set()) };
+      const inner: ModelGroup = { ...only, property, tsName: uniqueName(this.owner + pascalCase(base), this.typeNames), particles: this.branches(only.particles, new Set(RESERVED_PROPERTIES)) };
       return { ...p, property, particles: [inner] };
     }
     const itemTaken = new Set<string>(RESERVED_PROPERTIES);
@@ -145,7 +156,7 @@ class ParticleNamer {
     const head = this.index.element(p.ref)!;
     if (!head.substitutes?.length) return p;
     const members = [...(head.abstract ? [] : [head.name]), ...head.substitutes].filter((name) => !this.index.element(name)!.abstract);
-    const cases = new Set<string>();
+    const cases = new Set<string>(RESERVED_PROPERTIES);
     return {
       ...p,
       tsName: uniqueName(this.owner + pascalCase(head.name.name), this.typeNames),

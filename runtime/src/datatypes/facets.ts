@@ -7,7 +7,7 @@
 import { atomLength, atomsEqual, compareAtoms, type Atom } from './atoms.js';
 import { fractionDigitsOf, totalDigitsOf } from './decimal.js';
 import { listValues, quote } from './messages.js';
-import { compileXsdPattern } from './regex/xsd-regex.js';
+import { compileXsdPattern, XsdRegexError } from './regex/xsd-regex.js';
 import type { Facets, Fault } from './types.js';
 
 /** A checked value as the facets see it. */
@@ -104,7 +104,7 @@ function checkPatterns(step: readonly string[], normalized: string): FacetFailur
   let matched = false;
   for (const pattern of step) {
     const compiled = compileXsdPattern(pattern);
-    if (!(compiled instanceof RegExp)) return { fault: 'facet', message: `the type's pattern cannot be used: ${compiled.message}` };
+    if (compiled instanceof XsdRegexError) return { fault: 'facet', message: `the type's pattern cannot be used: ${compiled.message}` };
     if (compiled.test(normalized)) matched = true;
   }
   if (matched) return undefined;

@@ -16,5 +16,15 @@ export type {
 export { checkSimpleValue } from './check.js';
 export { lexicalOf } from './lexical-of.js';
 export { normalizeWhiteSpace } from './whitespace.js';
-export { compileXsdPattern, translateXsdPattern, XsdRegexError } from './regex/xsd-regex.js';
+export {
+  checkXsdPattern,
+  compileXsdPattern,
+  MAX_PATTERN_STATES,
+  translateXsdPattern,
+  xsdPatternRegExp,
+  xsdPatternStep,
+  XsdPatternTooLargeError,
+  XsdRegexError,
+  type XsdPattern,
+} from './regex/xsd-regex.js';
 export { builtinNames } from './builtins.js';

@@ -4,6 +4,7 @@
  * ancestor is skipped, so a rule never repeats or guesses about what the schema already refused.
  * Rules read the positioned source tree; the typed value the binder built is not touched.
  */
+import { compileXsdPattern, XsdRegexError } from '../datatypes/index.js';
 import { excerpt, type Diagnostic, type DiagnosticSink } from '../diagnostics.js';
 import type { SourceElement, SourceNode } from '../xml/source-tree.js';
 import { formatPath, type PathLevel } from '../xml/element-path.js';
@@ -106,13 +107,13 @@ function check(rule: RuleDescriptor, element: SourceElement, path: string): Diag
   }
 }
 
-const compiled = new Map<string, RegExp>();
-
-/** A rule's pattern, matched against the whole value; compiled once per process. */
-function wholeMatch(regex: string): RegExp {
-  let re = compiled.get(regex);
-  if (!re) compiled.set(regex, (re = new RegExp(`^(?:${regex})$`, 'u')));
-  return re;
+/**
+ * A rule's pattern (XSD syntax), matched against the whole value in time linear in it. One the
+ * engine cannot use matches nothing: the generator refused such a rules file already.
+ */
+function wholeMatch(regex: string): { test(value: string): boolean } {
+  const compiled = compileXsdPattern(regex);
+  return compiled instanceof XsdRegexError ? { test: () => false } : compiled;
 }
 
 function childElements(element: SourceElement): SourceElement[] {

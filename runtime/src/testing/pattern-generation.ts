@@ -8,7 +8,7 @@
  * U+1FBF0 as a digit, nor most CJK ideographs as letters), and a generated valid value must be
  * valid for both.
  */
-import { compileXsdPattern, type SimpleTypeDescriptor } from '../datatypes/index.js';
+import { xsdPatternRegExp, type SimpleTypeDescriptor } from '../datatypes/index.js';
 
 const NARROWINGS: readonly [RegExp, string][] = [
   [/\[\^\\p\{P\}\\p\{Z\}\\p\{C\}\]/g, '[A-Za-z0-9]'],
@@ -22,7 +22,7 @@ const NARROWINGS: readonly [RegExp, string][] = [
 
 /** A RegExp whose matches all match `pattern` and are mostly ASCII; undefined when it cannot be made. */
 export function generationRegExp(pattern: string): RegExp | undefined {
-  const compiled = compileXsdPattern(pattern);
+  const compiled = xsdPatternRegExp(pattern);
   if (!(compiled instanceof RegExp)) return undefined;
   const narrowed = NARROWINGS.reduce((source, [from, to]) => source.replace(from, to), compiled.source);
   try {

@@ -22,7 +22,9 @@ import type { SchemaRegistry } from '../schema/registry.js';
 import { bindContent, type BoundChild } from '../model/bind-content.js';
 import { toXmlElement } from '../model/xml-element.js';
 import type { SourceAttribute, SourceElement, SourcePoint } from '../xml/source-tree.js';
+import { CONTENT_MODEL_BUDGET } from '../limits.js';
 import { automatonFor, type Leaf } from './content-automaton.js';
+import { describeCountFault, type CountFault } from './count-faults.js';
 import { childPaths } from './element-paths.js';
 import { checkIdentityConstraints } from './identity-constraints.js';
 import { ELEMENT_HINTS, attributeDeviation, type CompatOption } from './known-deviations.js';
@@ -142,14 +144,18 @@ export class ElementReader {
     for (const [child, at] of childPaths(path, source)) {
       if (this.sink.full) return undefined;
       const step = state.step(child.namespace, child.name);
+      if (!step && state.overBudget) {
+        this.contentBudget(child, source, at);
+        return undefined;
+      }
       if (!step) {
-        this.unexpected(child, source, state.expected(), at);
+        this.unexpected(child, source, state.expected(), at, state.refusal(child.namespace, child.name));
         continue;
       }
       state = step.next;
       bound.push({ leaf: step.leaf, element: step.element, source: child, value: this.matched(child, step.leaf, step.element, at) });
     }
-    if (!state.accepting) this.missing(source, state.expected(), path);
+    if (!state.accepting) this.missing(source, state.expected(), path, state.shortfall());
     for (const group of automaton.allGroups) this.allCounts(group, bound, source, path);
     if (this.sink.errorCount > errorsBefore) return model;
     bindContent(model, content.particle, bound);
@@ -337,22 +343,35 @@ export class ElementReader {
 
   // ---- Messages -----------------------------------------------------------------------------
 
-  private unexpected(child: SourceElement, parent: SourceElement, expected: readonly Leaf[], path: string): void {
+  private unexpected(child: SourceElement, parent: SourceElement, expected: readonly Leaf[], path: string, fault?: CountFault): void {
     const hint = ELEMENT_HINTS.get(componentKey(child.namespace, child.name));
     const where = child.namespace === parent.namespace ? '' : ` (namespace "${child.namespace}")`;
+    const why = fault ? `: ${describeCountFault(fault)}` : '';
     this.error(
       'evfw.content.unexpected',
-      `<${short(child.name)}>${where} is not allowed here in <${short(parent.name)}>; expected ${describeExpected(expected, parent)}`,
+      `<${short(child.name)}>${where} is not allowed here in <${short(parent.name)}>${why}; expected ${describeExpected(expected, parent)}`,
       child,
       path,
       hint ?? namespaceHint(child, expected),
     );
   }
 
-  private missing(parent: SourceElement, expected: readonly Leaf[], path: string): void {
+  private missing(parent: SourceElement, expected: readonly Leaf[], path: string, fault?: CountFault): void {
     const elements = expected.filter((l) => l.kind === 'element' && l.min > 0);
     const names = describeExpected(elements.length ? elements : expected, parent, false);
-    this.error('evfw.content.missing', `<${short(parent.name)}> is incomplete: expected ${names} before its end`, parent, path);
+    const why = fault ? ` (${describeCountFault(fault)})` : '';
+    this.error('evfw.content.missing', `<${short(parent.name)}> is incomplete: expected ${names} before its end${why}`, parent, path);
+  }
+
+  private contentBudget(child: SourceElement, parent: SourceElement, path: string): void {
+    const { maxConfigurations } = CONTENT_MODEL_BUDGET;
+    this.error(
+      'evfw.limit.content-model',
+      `checking the children of <${short(parent.name)}> stopped at <${short(child.name)}>: the counts of its content model leave too many ways to read them (over ${maxConfigurations.toLocaleString('en')} at once, or too much work per child)`,
+      child,
+      path,
+      'make the nested minOccurs/maxOccurs of the schema unambiguous, or split the content into fewer nested repetitions',
+    );
   }
 
   private error(code: DiagnosticCode, message: string, at: SourcePoint, path: string, hint?: string): void {

@@ -39,7 +39,7 @@ describe('loadRules', () => {
     ['an unknown severity', { rules: [{ ...RULE, severity: 'fatal' }] }, /"severity" must be "error"/],
     ['the xsd profile', { rules: [{ ...RULE, profile: 'xsd' }] }, /"profile" must be "spec" or "invite"/],
     ['an unknown check', { rules: [{ ...RULE, check: { kind: 'magic', element: 'r' } }] }, /"check.kind" must be one of/],
-    ['a bad regex', { rules: [{ ...RULE, check: { ...RULE.check, regex: '(' } }] }, /"check.regex" must be a valid/],
+    ['a bad regex', { rules: [{ ...RULE, check: { ...RULE.check, regex: '(' } }] }, /"check.regex" must be a valid XSD regular expression/],
     ['an unknown URI scheme', { rules: [{ ...RULE, check: { kind: 'uri', element: 'r', schemes: ['http'] } }] }, /"check.schemes"/],
   ])('refuses %s, naming the rule file and field', (_name, rules, message) => {
     const dir = folder(rules);

@@ -196,8 +196,8 @@ const cases: Case[] = [
   {
     name: 'a group that contains itself',
     files: { 'a.xsd': schema('  <xs:group name="g"><xs:sequence><xs:group ref="t:g"/></xs:sequence></xs:group>\n  <xs:complexType name="c"><xs:group ref="t:g"/></xs:complexType>') },
-    code: 'xsd.reference.unresolved',
-    message: /group "g" contains itself/,
+    code: 'xsd.component.circular',
+    message: /model group "g" refers to itself/,
     line: 3,
   },
   {

@@ -289,7 +289,7 @@ describe('messages', () => {
 describe('XSD regular expressions', () => {
   const matches = (pattern: string, value: string): boolean => {
     const compiled = compileXsdPattern(pattern);
-    if (!(compiled instanceof RegExp)) throw compiled;
+    if (compiled instanceof XsdRegexError) throw compiled;
     return compiled.test(value);
   };
 

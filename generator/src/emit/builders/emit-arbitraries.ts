@@ -11,6 +11,7 @@
 import { qnameKey, type ComplexType, type SchemaSet } from '../../ir/ir.js';
 import { indexSchemas } from '../../ir/schema-index.js';
 import { camelCase, uniqueName } from '../../naming/names.js';
+import { jsdocText } from '../escape/index.js';
 import { GeneratedFile } from '../generated-file.js';
 import type { EmitContext, Emitter, OutputFiles } from '../emitter.js';
 import { elementValueType } from '../types/emit-types.js';
@@ -25,7 +26,7 @@ export const arbitrariesEmitter: Emitter = {
       if (module === undefined) continue;
       const file = new GeneratedFile(`src/${module}.arbitraries.ts`, schema.files);
       const runtime = testingEntry(context);
-      const namespace = schema.namespace || 'no namespace';
+      const namespace = jsdocText(schema.namespace) || 'no namespace';
       // Imported when first written, so a namespace without elements or types imports nothing unused.
       const signature = (type: string) => `(options?: ${file.importType('ArbitraryOptions', runtime)}): ${file.importType('Arbitrary', 'fast-check')}<${type}>`;
       const call = (make: string, type: string, key: string) =>
@@ -37,7 +38,7 @@ export const arbitrariesEmitter: Emitter = {
         .map((decl): Member => {
           const type = elementValueType(schema, index, context, file, decl);
           return {
-            docs: [`Random valid documents whose root is <${decl.name.name}>, as model values.`, origin(decl)],
+            docs: [`Random valid documents whose root is <${jsdocText(decl.name.name)}>, as model values.`, origin(decl)],
             text: `${uniqueName(camelCase(decl.name.name), taken)}: ${signature(type)} => ${call('documentArbitrary', type, qnameKey(decl.name))}`,
           };
         });

@@ -9,6 +9,7 @@
  */
 import { qnameKey, type ComplexType, type SchemaSet } from '../../ir/ir.js';
 import { camelCase } from '../../naming/names.js';
+import { jsdocText } from '../escape/index.js';
 import { GeneratedFile } from '../generated-file.js';
 import type { EmitContext, Emitter, OutputFiles } from '../emitter.js';
 import { addObjectConstant, origin, stringLiteral, testingEntry, type Member } from './testing-module.js';
@@ -32,7 +33,7 @@ export const buildersEmitter: Emitter = {
           };
         });
       addObjectConstant(file, 'build', [
-        `Builders of the complex types of ${schema.namespace || 'no namespace'}, for tests: each returns a value that is valid by construction, every property overridable with type checking. Values that must be unique (xs:ID values, the fields of xs:unique and xs:key) are numbered across calls, so separately built parts do not clash. Needs fast-check.`,
+        `Builders of the complex types of ${jsdocText(schema.namespace) || 'no namespace'}, for tests: each returns a value that is valid by construction, every property overridable with type checking. Values that must be unique (xs:ID values, the fields of xs:unique and xs:key) are numbered across calls, so separately built parts do not clash. Needs fast-check.`,
       ], members);
       out.set(file.path, file.toString());
     }

@@ -1,10 +1,12 @@
 /**
  * What the builders and arbitraries emitters share: the runtime entry they import, string
- * literals, and the exported object of one-line members, each with its JSDoc, they both write.
+ * literals (escaped by escape/), and the exported object of one-line members, each with its
+ * JSDoc, they both write.
  */
 import type { CodeBlockWriter } from 'ts-morph';
 import type { ComplexType, ElementDecl } from '../../ir/ir.js';
 import type { EmitContext } from '../emitter.js';
+import { jsdocText, tsString } from '../escape/index.js';
 import type { GeneratedFile } from '../generated-file.js';
 import { wrapWords } from '../wrap-words.js';
 
@@ -37,14 +39,14 @@ export function addObjectConstant(file: GeneratedFile, name: string, docs: reado
 
 /** A string literal in the quotes the rest of the generated code uses. */
 export function stringLiteral(value: string): string {
-  return `'${JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+  return tsString(value);
 }
 
 export function origin(def: ComplexType | ElementDecl): string {
   if ('kind' in def && def.kind === 'complex') {
-    return def.anonymous ? `@generated from an anonymous complexType (named \`${def.name!.name}\` here)` : `@generated from complexType \`${def.name!.name}\``;
+    return def.anonymous ? `@generated from an anonymous complexType (named \`${jsdocText(def.name!.name)}\` here)` : `@generated from complexType \`${jsdocText(def.name!.name)}\``;
   }
-  return `@generated from element \`${def.name!.name}\``;
+  return `@generated from element \`${jsdocText(def.name!.name)}\``;
 }
 
 function writeDoc(writer: CodeBlockWriter, paragraphs: readonly string[]): void {

@@ -34,6 +34,13 @@ import type { SchemaIndex } from '../../ir/schema-index.js';
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export class DescriptorBuilder {
+  // Each type's flattened attributes and content are computed once, from its base's, so a chain
+  // of derivations costs its length, not its length squared.
+  private readonly attributeUsesOf = new Map<ComplexType, LocalAttributeUse[]>();
+  private readonly contentOf = new Map<ComplexType, ContentDescriptor>();
+  /** The sequences this builder made to join an extension to its base: the next extension appends to them. */
+  private readonly extensionSequences = new WeakSet<ParticleDescriptor>();
+
   constructor(private readonly index: SchemaIndex) {}
 
   schema(schema: Schema): SchemaDescriptor {
@@ -116,11 +123,17 @@ export class DescriptorBuilder {
 
   /** An extension adds to its base's attributes; a restriction keeps those it does not redeclare. */
   private attributeUses(def: ComplexType): LocalAttributeUse[] {
+    const known = this.attributeUsesOf.get(def);
+    if (known) return known;
     const own = def.attributes as LocalAttributeUse[];
     const base = this.baseOf(def);
-    if (!base) return own;
-    const ownKeys = new Set(own.map((u) => qnameKey(u.attribute.name)));
-    return [...this.attributeUses(base).filter((u) => !ownKeys.has(qnameKey(u.attribute.name))), ...own];
+    let uses = own;
+    if (base) {
+      const ownKeys = new Set(own.map((u) => qnameKey(u.attribute.name)));
+      uses = [...this.attributeUses(base).filter((u) => !ownKeys.has(qnameKey(u.attribute.name))), ...own];
+    }
+    this.attributeUsesOf.set(def, uses);
+    return uses;
   }
 
   private anyAttribute(def: ComplexType): Wildcard | undefined {
@@ -130,6 +143,15 @@ export class DescriptorBuilder {
   }
 
   private content(def: ComplexType): ContentDescriptor {
+    let content = this.contentOf.get(def);
+    if (!content) {
+      content = this.contentUncached(def);
+      this.contentOf.set(def, content);
+    }
+    return content;
+  }
+
+  private contentUncached(def: ComplexType): ContentDescriptor {
     const base = this.baseOf(def);
     if (def.content.kind === 'simple') return { kind: 'simple', type: this.simpleContentType(def.content.type) };
     const own = def.content.kind === 'elements' ? this.particle(def.content.particle) : undefined;
@@ -137,7 +159,12 @@ export class DescriptorBuilder {
       const inherited = this.content(base);
       if (inherited.kind === 'simple') return inherited;
       if (inherited.kind === 'elements' && own) {
-        return { kind: 'elements', particle: { kind: 'sequence', min: 1, max: 1, particles: [inherited.particle, own] } };
+        // An extension of an extension appends to the sequence its base's extension made, so a
+        // chain of extensions stays one level deep instead of nesting one sequence per step.
+        const before = this.extensionSequences.has(inherited.particle) ? (inherited.particle as Extract<ParticleDescriptor, { particles: unknown }>).particles : [inherited.particle];
+        const joined: ParticleDescriptor = { kind: 'sequence', min: 1, max: 1, particles: [...before, own] };
+        this.extensionSequences.add(joined);
+        return { kind: 'elements', particle: joined };
       }
       if (inherited.kind === 'elements') return inherited;
     }

@@ -10,7 +10,8 @@
 import { XML_NAMESPACE_SCHEMA, type SchemaDescriptor } from '@evfw/runtime/schema';
 import { XML_NAMESPACE, type SchemaSet } from '../../ir/ir.js';
 import { indexSchemas } from '../../ir/schema-index.js';
-import { camelCase } from '../../naming/names.js';
+import { IdentifierScope } from '../../naming/names.js';
+import { jsdocText, jsonText } from '../escape/index.js';
 import { GeneratedFile } from '../generated-file.js';
 import type { EmitContext, Emitter, OutputFiles } from '../emitter.js';
 import { DescriptorBuilder } from './descriptor-builder.js';
@@ -31,6 +32,8 @@ export const descriptorsEmitter: Emitter = {
     const builder = new DescriptorBuilder(indexSchemas(ir));
     const registry = new GeneratedFile('src/registry.ts', ir.schemas.flatMap((s) => (context.modules.has(s.namespace) ? s.files : [])));
     const names: string[] = [];
+    // One import per module: module names come from file names, and two may camelCase alike.
+    const locals = new IdentifierScope();
     for (const schema of ir.schemas) {
       const module = context.modules.get(schema.namespace);
       // The xml: namespace is built in: its attributes travel with the namespaces that use them.
@@ -46,13 +49,13 @@ export const descriptorsEmitter: Emitter = {
       file.source.addVariableStatement({
         isExported: true,
         declarationKind: 'const' as never,
-        declarations: [{ name: 'schema', type, initializer: JSON.stringify(descriptor, null, 2) }],
+        declarations: [{ name: 'schema', type, initializer: jsonText(descriptor, 2) }],
         docs: [
-          `The schema of ${schema.namespace || 'no namespace'} as data, read by the runtime's parser, validator and serializer.`,
+          `The schema of ${jsdocText(schema.namespace) || 'no namespace'} as data, read by the runtime's parser, validator and serializer.`,
         ],
       });
       out.set(file.path, file.toString());
-      const local = `${camelCase(module)}Schema`;
+      const local = locals.declare(`${module}-schema`);
       registry.source.addImportDeclaration({ moduleSpecifier: `./${module}.schema.js`, namedImports: [{ name: 'schema', alias: local }] });
       names.push(local);
     }

@@ -74,6 +74,12 @@ const INT_RANGES: Readonly<Record<string, readonly [number, number]>> = {
 
 const LIST_ITEMS: Readonly<Record<string, string>> = { NMTOKENS: 'NMTOKEN', IDREFS: 'IDREF', ENTITIES: 'ENTITY' };
 
+/**
+ * The annotation beside a schema's own `pattern`: the XSD alternatives it was translated from.
+ * Other JSON Schema tools read `pattern`; evfw's object validators match these instead.
+ */
+export const XSD_PATTERN_KEYWORD = 'x-evfw-xsd-pattern';
+
 /** An XSD pattern as an anchored ECMAScript one (JSON Schema patterns are not anchored). */
 export function anchoredPattern(xsdAlternatives: readonly string[], prefix = '^'): string {
   const body = xsdAlternatives.map((p) => `(?:${translateXsdPattern(p)})`).join('|');

@@ -12,6 +12,7 @@ import { qnameKey, type Particle, type SchemaSet } from '../../ir/ir.js';
 import { indexSchemas, type SchemaIndex } from '../../ir/schema-index.js';
 import { pascalCase, uniqueName } from '../../naming/names.js';
 import { schemaDescriptors } from '../descriptors/emit-descriptors.js';
+import { jsdocText, jsonText } from '../escape/index.js';
 import { GeneratedFile, generatedHeader } from '../generated-file.js';
 import type { EmitContext, Emitter, OutputFiles } from '../emitter.js';
 import { JsonSchemaBuilder, type Documentation } from './json-schema-builder.js';
@@ -27,7 +28,7 @@ export const jsonSchemaEmitter: Emitter = {
       const module = context.modules.get(schema.namespace);
       if (module === undefined) continue;
       const { schema: json, roots } = new JsonSchemaBuilder(descriptors, descriptors[i]!, docs).build(module, schema.documentation);
-      out.set(`schemas/${module}.schema.json`, `${JSON.stringify(json, null, 2)}\n`);
+      out.set(`schemas/${module}.schema.json`, `${jsonText(json, 2)}\n`);
 
       const taken = new Set<string>();
       const validators = new Map<string, { element: string; def: string; fn: string }>();
@@ -35,8 +36,8 @@ export const jsonSchemaEmitter: Emitter = {
         const name = uniqueName(pascalCase(element), taken);
         validators.set(`validate${name}Schema`, { element, def, fn: `validateObject${name}` });
       }
-      const code = standaloneValidators(json, new Map([...validators].map(([name, v]) => [name, v.def])));
-      out.set(`src/${module}.object-validator.js`, `${generatedHeader(schema.files)}\n// ajv standalone code of schemas/${module}.schema.json; imports nothing.\n${code}\n`);
+      const code = standaloneValidators(json, new Map([...validators].map(([name, v]) => [name, v.def])), context.runtimePackage);
+      out.set(`src/${module}.object-validator.js`, `${generatedHeader(schema.files)}\n// ajv standalone code of schemas/${module}.schema.json; the schema's own patterns match through the runtime's linear-time engine.\n${code}\n`);
       out.set(`src/${module}.object-validator.d.ts`, validatorDeclarations(schema.files, [...validators.keys()], context));
       out.set(`src/${module}.object.ts`, wrapperModule(module, schema.namespace, schema.files, validators, context));
     }
@@ -65,7 +66,7 @@ function wrapperModule(
   const registry = file.importValue('registry', './registry.js');
   for (const [validator, { element, fn }] of validators) {
     file.importValue(validator, `./${module}.object-validator.js`);
-    const key = JSON.stringify(qnameKey({ namespace, name: element }));
+    const key = jsonText(qnameKey({ namespace, name: element }));
     file.source.addFunction({
       isExported: true,
       name: fn,
@@ -74,11 +75,11 @@ function wrapperModule(
       statements: [`return ${objectDiagnostics}(${registry}, ${key}, ${validator}, value);`],
       docs: [
         [
-          `Checks a plain object (parsed JSON, say) as the value of <${element}> against schemas/${module}.schema.json:`,
+          `Checks a plain object (parsed JSON, say) as the value of <${jsdocText(element)}> against schemas/${module}.schema.json:`,
           'the diagnostics of the XML validator for the same rules, with JSON-pointer paths; empty when it fits.',
           'What JSON Schema cannot say (element order, identity constraints) only the XML validator checks.',
           '',
-          `@generated from element \`${element}\``,
+          `@generated from element \`${jsdocText(element)}\``,
         ].join('\n'),
       ],
     });

@@ -19,7 +19,7 @@ import type {
   SchemaDescriptor,
   SimpleTypeDescriptor,
 } from '@evfw/runtime';
-import { anchoredPattern, builtinModelKind, builtinSchema, type JsonSchema } from './builtin-schemas.js';
+import { anchoredPattern, builtinModelKind, builtinSchema, type JsonSchema, XSD_PATTERN_KEYWORD } from './builtin-schemas.js';
 
 export const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 
@@ -83,11 +83,14 @@ export class JsonSchemaBuilder {
     return { schema, roots };
   }
 
-  /** `Local` in the namespace's own schema, `prefix.Local` for a type of another namespace. */
+  /**
+   * `Local` in the namespace's own schema, `prefix.Local` for a type of another namespace. The
+   * key is split at its last `}`: a local name (an NCName) cannot hold one, a namespace URI can.
+   */
   private defName(typeKey: string): string {
-    const match = /^\{([^}]*)\}(.*)$/.exec(typeKey);
-    const namespace = match ? match[1]! : '';
-    const local = match ? match[2]! : typeKey;
+    const end = typeKey.startsWith('{') ? typeKey.lastIndexOf('}') : -1;
+    const namespace = end > 0 ? typeKey.slice(1, end) : '';
+    const local = end > 0 ? typeKey.slice(end + 1) : typeKey;
     return namespace === this.own.namespace ? local : `${this.prefixes.get(namespace) ?? 'ns'}.${local}`;
   }
 
@@ -231,7 +234,9 @@ function restrict(base: JsonSchema, f: Facets, kind: Kind, root: string): JsonSc
   if (f.enumeration) schema.enum = [...new Set(f.enumeration.map((v) => modelValue(v, kind)))];
   const facets: JsonSchema[] = [...((base.allOf as JsonSchema[] | undefined) ?? [])];
   if (kind === 'string') {
-    for (const step of f.patterns ?? []) facets.push({ pattern: anchoredPattern(step) });
+    // The XSD alternatives ride along: the generated object validators match them with the
+    // runtime's linear-time engine, never the translation with a backtracking RegExp (D-90).
+    for (const step of f.patterns ?? []) facets.push({ pattern: anchoredPattern(step), [XSD_PATTERN_KEYWORD]: [...step] });
     // Binary lengths count octets and QName lengths are not checked: JSON Schema counts characters.
     if (!LENGTH_NOT_IN_CHARACTERS.has(root)) {
       if (f.length !== undefined) facets.push({ minLength: f.length, maxLength: f.length });

@@ -6,10 +6,17 @@
  * minLength/maxLength: lengths count code points, as XSD's do). Those helpers are small and
  * pure, so they are written into the module instead; anything else that would reach back into
  * ajv at run time stops the generator rather than ship a module that cannot load.
+ *
+ * Patterns: ajv would compile each `pattern` into a backtracking RegExp, and a schema's pattern
+ * is untrusted ((a|a)*b takes minutes on 30 characters). So every pattern goes through one
+ * function of the module, `patternOf`: a pattern the schema wrote (it carries its XSD
+ * alternatives, see XSD_PATTERN_KEYWORD) is matched by the runtime's linear-time automaton; only
+ * the generator's own lexical patterns of built-in types, fixed and safe, stay RegExps.
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
-import type { JsonSchema } from './builtin-schemas.js';
+import { jsonText } from '../escape/index.js';
+import { XSD_PATTERN_KEYWORD, type JsonSchema } from './builtin-schemas.js';
 
 // ajv's standalone entry is CommonJS: its function is the module's `default`.
 const standaloneCode = standaloneCodeModule.default;
@@ -18,6 +25,15 @@ const standaloneCode = standaloneCodeModule.default;
 const INLINE_HELPERS: Readonly<Record<string, string>> = {
   'ajv/dist/runtime/ucs2length': 'function ucs2length(str) { let length = 0; for (const _ of str) length++; return length; }',
 };
+
+/** The name standalone code calls for each pattern; defined by `patternPrelude`. */
+const PATTERN_FUNCTION = 'patternOf';
+
+/**
+ * ajv's engine for `pattern`: in process (tests compiling the JSON Schema) the native RegExp on
+ * values the test chose; its `code` is what the standalone module calls instead.
+ */
+const patternEngine = Object.assign((source: string, flags: string) => new RegExp(source, flags), { code: PATTERN_FUNCTION });
 
 /** The ajv options the generated validators are compiled with (the JSON Schema files don't depend on them). */
 export function newAjv(): Ajv2020 {
@@ -29,14 +45,45 @@ export function newAjv(): Ajv2020 {
     inlineRefs: false,
     strict: true,
     strictTypes: false,
-    code: { source: true, esm: true, lines: false },
+    code: { source: true, esm: true, lines: false, regExp: patternEngine },
   });
   ajv.addKeyword({ keyword: 'x-evfw-xml', schemaType: 'object' });
+  ajv.addKeyword({ keyword: XSD_PATTERN_KEYWORD, schemaType: 'array' });
   return ajv;
 }
 
+/**
+ * `patternOf(source, flags)` for the module: the schema's patterns by their JSON source, each
+ * with its XSD alternatives for the runtime's linear matcher; any other source (a built-in
+ * type's lexical pattern, written by the generator) as a RegExp.
+ */
+function patternPrelude(schema: JsonSchema, runtimePackage: string): string {
+  const table = new Map<string, string[]>();
+  // An explicit stack: a schema's nesting is as deep as its types', which a schema chooses.
+  const stack: unknown[] = [schema];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    const record = node as Record<string, unknown>;
+    const xsd = record[XSD_PATTERN_KEYWORD];
+    if (typeof record.pattern === 'string' && Array.isArray(xsd)) table.set(record.pattern, xsd as string[]);
+    for (const value of Object.values(record)) if (value !== null && typeof value === 'object') stack.push(value);
+  }
+  if (table.size === 0) return `function ${PATTERN_FUNCTION}(source, flags) { return new RegExp(source, flags); }`;
+  const entries = [...table].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return [
+    `import { xsdPatternStep } from ${jsonText(runtimePackage)};`,
+    `const xsdPatterns = new Map(${jsonText(entries)});`,
+    `function ${PATTERN_FUNCTION}(source, flags) { const xsd = xsdPatterns.get(source); return xsd === undefined ? new RegExp(source, flags) : xsdPatternStep(xsd); }`,
+  ].join('\n');
+}
+
 /** ES module source exporting one validator per entry of `exports` (export name -> `$defs` name). */
-export function standaloneValidators(schema: JsonSchema, exports: ReadonlyMap<string, string>): string {
+export function standaloneValidators(schema: JsonSchema, exports: ReadonlyMap<string, string>, runtimePackage: string): string {
   const ajv = newAjv();
   ajv.addSchema(schema);
   const id = schema.$id as string;
@@ -54,5 +101,6 @@ export function standaloneValidators(schema: JsonSchema, exports: ReadonlyMap<st
     // A bug of the generator, not of a schema: no schema position to give.
     throw new Error(`evfw generator: the ajv standalone code of ${id} requires "${left[1]}" at run time, which the generated package must not need; avoid the keyword that needs it or add the helper to INLINE_HELPERS`);
   }
-  return code.replace(/^"use strict";/, `"use strict";\n${helpers.join('\n')}${helpers.length ? '\n' : ''}`);
+  const prelude = code.includes(`${PATTERN_FUNCTION}(`) || code.includes(`= ${PATTERN_FUNCTION};`) ? [patternPrelude(schema, runtimePackage)] : [];
+  return code.replace(/^"use strict";/, () => ['"use strict";', ...prelude, ...helpers].join('\n') + '\n');
 }

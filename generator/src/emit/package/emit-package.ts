@@ -7,8 +7,9 @@
  */
 import { DIAGNOSTIC_CODES } from '@evfw/runtime/diagnostics';
 import type { RuleDescriptor } from '@evfw/runtime/schema';
-import { camelCase } from '../../naming/names.js';
+import { IdentifierScope } from '../../naming/names.js';
 import type { SchemaSet } from '../../ir/ir.js';
+import { jsonText, markdownCode, markdownText } from '../escape/index.js';
 import { GENERATOR_NAME, GENERATOR_VERSION, GeneratedFile, generatedHeader } from '../generated-file.js';
 import type { EmitContext, Emitter, OutputFiles } from '../emitter.js';
 
@@ -27,8 +28,10 @@ export const packageEmitter: Emitter = {
     });
     index.source.addExportDeclaration({ namedExports: ['ModelError'], moduleSpecifier: context.runtimePackage });
     index.source.addExportDeclaration({ namedExports: ['registry'], moduleSpecifier: './registry.js' });
+    // Module names come from file names: two can camelCase alike (`a-2`, `a2`), or to a reserved word.
+    const namespaces = new IdentifierScope();
     for (const { module } of modules) {
-      index.source.addExportDeclaration({ namespaceExport: camelCase(module), moduleSpecifier: `./${module}.js` });
+      index.source.addExportDeclaration({ namespaceExport: namespaces.declare(module), moduleSpecifier: `./${module}.js` });
     }
     out.set(index.path, index.toString());
 
@@ -60,7 +63,7 @@ export const packageEmitter: Emitter = {
       ...(testing ? { peerDependencies: { 'fast-check': '^4.0.0' }, peerDependenciesMeta: { 'fast-check': { optional: true } } } : {}),
       evfw: { generatedBy: `${GENERATOR_NAME} ${GENERATOR_VERSION}`, sources, note: 'Generated: edit the schemas and run `npm run generate`.' },
     };
-    out.set('package.json', `${JSON.stringify(pkg, null, 2)}\n`);
+    out.set('package.json', `${jsonText(pkg, 2)}\n`);
 
     const tsconfig = {
       compilerOptions: {
@@ -76,7 +79,7 @@ export const packageEmitter: Emitter = {
       },
       include: ['src'],
     };
-    out.set('tsconfig.json', `${JSON.stringify(tsconfig, null, 2)}\n`);
+    out.set('tsconfig.json', `${jsonText(tsconfig, 2)}\n`);
 
     const readme = [
       generatedHeader(sources, '<!--').replace(/\n/g, ' -->\n') + ' -->',
@@ -89,7 +92,7 @@ export const packageEmitter: Emitter = {
       '',
       '| import | namespace |',
       '| --- | --- |',
-      ...modules.map(({ namespace, module }) => `| \`${context.packageName}/${module}\` | \`${namespace}\` |`),
+      ...modules.map(({ namespace, module }) => `| \`${context.packageName}/${module}\` | ${markdownCode(namespace, true)} |`),
       '',
       'The reference of every element, attribute and type, with an example document per namespace, is in',
       '`docs/`: one Markdown page per namespace, and `docs/reference.html`, one page that works offline.',
@@ -172,7 +175,7 @@ function testingSection(packageName: string): string[] {
 function diagnosticsTable(sources: readonly string[], rules: readonly RuleDescriptor[]): string {
   const rows = [
     ...Object.entries(DIAGNOSTIC_CODES).map(([code, meaning]) => `| \`${code}\` | ${meaning.replace(/\|/g, '\\|')} |`),
-    ...rules.map((rule) => `| \`${ruleCode(rule)}\` | ${ruleMeaning(rule).replace(/\|/g, '\\|')} |`),
+    ...rules.map((rule) => `| \`${ruleCode(rule)}\` | ${ruleMeaning(rule)} |`),
   ];
   return [
     generatedHeader(sources, '<!--').replace(/\n/g, ' -->\n') + ' -->',
@@ -191,10 +194,13 @@ function diagnosticsTable(sources: readonly string[], rules: readonly RuleDescri
   ].join('\n');
 }
 
-/** A rule's cell: section, severity and profile first, then what it checks. */
+/**
+ * A rule's cell: section, severity and profile first, then what it checks. The texts come from
+ * a rules file beside the schema: escaped as table-cell text (Markdown would read `<object>` as
+ * an HTML tag, and a `|` or a line break would end the cell).
+ */
 export function ruleMeaning(rule: RuleDescriptor): string {
-  // Markdown would read <object> as an HTML tag.
-  return `Section ${rule.section}; ${rule.severity} in the ${rule.profile} profile. ${rule.description.replace(/</g, '&lt;')}`;
+  return `Section ${markdownText(rule.section, true)}; ${rule.severity} in the ${rule.profile} profile. ${markdownText(rule.description, true)}`;
 }
 
 function ruleCode(rule: RuleDescriptor): string {

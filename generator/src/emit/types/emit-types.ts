@@ -24,6 +24,7 @@ import {
 } from '../../ir/ir.js';
 import { indexSchemas, type SchemaIndex } from '../../ir/schema-index.js';
 import { pascalCase, uniqueName } from '../../naming/names.js';
+import { jsdocText, tsString } from '../escape/index.js';
 import { GeneratedFile } from '../generated-file.js';
 import { wrapWords } from '../wrap-words.js';
 import type { EmitContext, Emitter, OutputFiles } from '../emitter.js';
@@ -72,7 +73,7 @@ class TypesModule {
       isExported: true,
       declarationKind: 'const' as never,
       declarations: [{ name: 'NAMESPACE', initializer: literal(this.schema.namespace, 'string') }],
-      docs: [joinDoc(this.schema.documentation, `The target namespace of ${this.schema.files.join(', ')}.`)],
+      docs: [joinDoc(schemaText(this.schema.documentation), `The target namespace of ${jsdocText(this.schema.files.join(', '))}.`)],
     });
     for (const def of this.schema.types) {
       if (def.kind === 'complex') this.complexType(def);
@@ -90,7 +91,7 @@ class TypesModule {
       const name = uniqueName(pascalCase(decl.name.name), taken);
       const type = this.elementType(decl);
       const key = literal(qnameKey(decl.name), 'string');
-      const element = `<${decl.name.name}>`;
+      const element = `<${jsdocText(decl.name.name)}>`;
       const rt = (n: string) => this.file.importValue(n, this.context.runtimePackage);
       const rtType = (n: string) => this.runtime(n);
       const registry = this.file.importValue('registry', './registry.js');
@@ -100,7 +101,7 @@ class TypesModule {
         parameters: [{ name: 'input', type: 'string | Uint8Array' }, { name: 'options', type: rtType('ParseOptions'), hasQuestionToken: true }],
         returnType: `${rtType('ParseResult')}<${type}>`,
         statements: [`return ${rt('parseDocument')}<${type}>(${registry}, ${key}, input, options);`],
-        docs: [joinDoc(`Reads a document whose root is ${element}: its typed value, or every diagnostic (up to the error cap). Never throws on bad input.`, `@generated from element \`${decl.name.name}\``)],
+        docs: [joinDoc(`Reads a document whose root is ${element}: its typed value, or every diagnostic (up to the error cap). Never throws on bad input.`, `@generated from element \`${jsdocText(decl.name.name)}\``)],
       });
       this.file.source.addFunction({
         isExported: true,
@@ -128,7 +129,7 @@ class TypesModule {
       isExported: true,
       name: def.tsName!,
       type: this.simpleBody(def),
-      docs: [joinDoc(def.documentation, ...facetDocs(def), origin('simpleType', def))],
+      docs: [joinDoc(schemaText(def.documentation), ...facetDocs(def), origin('simpleType', def))],
     });
   }
 
@@ -153,7 +154,7 @@ class TypesModule {
         name: '$attributes',
         type: `${this.runtime('XmlAttribute')}[]`,
         optional: true,
-        docs: [joinDoc(def.anyAttribute.documentation, `Attributes allowed by the attribute wildcard (${wildcardText(def.anyAttribute)}).`)],
+        docs: [joinDoc(schemaText(def.anyAttribute.documentation), `Attributes allowed by the attribute wildcard (${wildcardText(def.anyAttribute)}).`)],
       });
     }
     if (def.content.kind === 'elements') properties.push(...this.fields(def.content.particle, false, extras));
@@ -163,7 +164,7 @@ class TypesModule {
       name: def.tsName!,
       extends: extendsBase ? [this.typeName(base)] : [],
       properties: properties.map(propertyStructure),
-      docs: [joinDoc(def.documentation, origin('complexType', def))],
+      docs: [joinDoc(schemaText(def.documentation), origin('complexType', def))],
     });
     for (const extra of extras) extra();
   }
@@ -178,14 +179,14 @@ class TypesModule {
 
   private attributeProperty(use: LocalAttributeUse): Property {
     const a = use.attribute;
-    const facts = [`@generated from attribute \`${a.name.name}\``, use.use];
-    if (a.default !== undefined) facts.push(`default ${JSON.stringify(a.default)}`);
-    if (a.fixed !== undefined) facts.push(`fixed ${JSON.stringify(a.fixed)}`);
+    const facts = [`@generated from attribute \`${jsdocText(a.name.name)}\``, use.use];
+    if (a.default !== undefined) facts.push(`default ${valueText(a.default)}`);
+    if (a.fixed !== undefined) facts.push(`fixed ${valueText(a.fixed)}`);
     return {
       name: use.property!,
       type: this.typeExpr(a.type),
       optional: use.use !== 'required',
-      docs: [joinDoc(a.documentation, facts.join(', '))],
+      docs: [joinDoc(schemaText(a.documentation), facts.join(', '))],
     };
   }
 
@@ -200,17 +201,17 @@ class TypesModule {
       case 'element-ref': {
         const decl = this.declOf(p);
         const type = p.kind === 'element-ref' && p.cases ? this.substitutionUnion(p.tsName!, p.cases, extras) : this.elementType(decl);
-        return [{ name: p.property!, type: many ? arrayOf(type) : type, optional: isOptional, docs: [joinDoc(decl.documentation, elementFacts(decl, p))] }];
+        return [{ name: p.property!, type: many ? arrayOf(type) : type, optional: isOptional, docs: [joinDoc(schemaText(decl.documentation), elementFacts(decl, p))] }];
       }
       case 'any': {
         const type = this.runtime('XmlElement');
-        return [{ name: p.property!, type: many ? arrayOf(type) : type, optional: isOptional, docs: [joinDoc(p.wildcard.documentation, `Elements matched by the wildcard ${wildcardText(p.wildcard)}, ${occurs(p)}.`)] }];
+        return [{ name: p.property!, type: many ? arrayOf(type) : type, optional: isOptional, docs: [joinDoc(schemaText(p.wildcard.documentation), `Elements matched by the wildcard ${wildcardText(p.wildcard)}, ${occurs(p)}.`)] }];
       }
       case 'group-ref':
         return [];
       case 'choice': {
         extras.push(() => this.choiceUnion(p));
-        return [{ name: p.property!, type: many ? arrayOf(p.tsName!) : p.tsName!, optional: isOptional, docs: [joinDoc(p.documentation, `One of ${this.branchNames(p).join(', ')}, ${occurs(p)}.`)] }];
+        return [{ name: p.property!, type: many ? arrayOf(p.tsName!) : p.tsName!, optional: isOptional, docs: [joinDoc(schemaText(p.documentation), `One of ${this.branchNames(p).join(', ')}, ${occurs(p)}.`)] }];
       }
       case 'sequence':
       case 'all': {
@@ -218,10 +219,10 @@ class TypesModule {
         const only = p.particles[0];
         if (p.particles.length === 1 && only?.kind === 'choice' && only.property === p.property) {
           extras.push(() => this.choiceUnion(only));
-          return [{ name: p.property, type: arrayOf(only.tsName!), optional: false, docs: [joinDoc(p.documentation ?? only.documentation, `Any number of ${this.branchNames(only).join(', ')} in any order, ${occurs(p)}.`)] }];
+          return [{ name: p.property, type: arrayOf(only.tsName!), optional: false, docs: [joinDoc(schemaText(p.documentation ?? only.documentation), `Any number of ${this.branchNames(only).join(', ')} in any order, ${occurs(p)}.`)] }];
         }
         extras.push(() => this.itemInterface(p));
-        return [{ name: p.property, type: arrayOf(p.tsName!), optional: false, docs: [joinDoc(p.documentation, `A repeated group, ${occurs(p)}.`)] }];
+        return [{ name: p.property, type: arrayOf(p.tsName!), optional: false, docs: [joinDoc(schemaText(p.documentation), `A repeated group, ${occurs(p)}.`)] }];
       }
     }
   }
@@ -233,7 +234,7 @@ class TypesModule {
       isExported: true,
       name: p.tsName!,
       properties: properties.map(propertyStructure),
-      docs: [joinDoc(p.documentation, 'One occurrence of a repeated group.')],
+      docs: [joinDoc(schemaText(p.documentation), 'One occurrence of a repeated group.')],
     });
     for (const extra of extras) extra();
   }
@@ -248,7 +249,7 @@ class TypesModule {
       type: (writer) => {
         for (const branch of branches) writer.newLine().write(`| ${branch}`);
       },
-      docs: [joinDoc(p.documentation, `@generated from a choice${p.groupName ? ` (group \`${p.groupName.name}\`)` : ''}: narrow on \`$case\`.`)],
+      docs: [joinDoc(schemaText(p.documentation), `@generated from a choice${p.groupName ? ` (group \`${jsdocText(p.groupName.name)}\`)` : ''}: narrow on \`$case\`.`)],
     });
     for (const extra of extras) extra();
   }
@@ -368,7 +369,7 @@ function kindType(kind: ValueKind, any: () => string): string {
 function literal(value: string, kind: ValueKind): string {
   if (kind === 'number' && Number.isFinite(Number(value))) return String(Number(value));
   if (kind === 'boolean') return value === 'true' || value === '1' ? 'true' : 'false';
-  return JSON.stringify(value).replace(/'/g, "\\'").replace(/^"|"$/g, "'").replace(/\\"/g, '"');
+  return tsString(value);
 }
 
 function arrayOf(type: string): string {
@@ -392,29 +393,39 @@ function occurs(p: { min: number; max: number | 'unbounded' }): string {
 }
 
 function elementFacts(decl: ElementDecl, p: Particle & { min: number; max: number | 'unbounded' }): string {
-  const type = decl.type?.kind === 'type-ref' ? ` (${decl.type.ref.name})` : '';
-  const facts = [`@generated from element \`${decl.name.name}\`${type}, ${occurs(p)}`];
-  if (decl.default !== undefined) facts.push(`default ${JSON.stringify(decl.default)}`);
-  if (decl.fixed !== undefined) facts.push(`fixed ${JSON.stringify(decl.fixed)}`);
+  const type = decl.type?.kind === 'type-ref' ? ` (${jsdocText(decl.type.ref.name)})` : '';
+  const facts = [`@generated from element \`${jsdocText(decl.name.name)}\`${type}, ${occurs(p)}`];
+  if (decl.default !== undefined) facts.push(`default ${valueText(decl.default)}`);
+  if (decl.fixed !== undefined) facts.push(`fixed ${valueText(decl.fixed)}`);
   return facts.join(', ');
 }
 
 function wildcardText(w: { namespaces: { kind: string; namespaces?: readonly string[] }; processContents: string }): string {
-  const ns = w.namespaces.kind === 'list' ? (w.namespaces.namespaces ?? []).map((n) => n || '##local').join(' ') : `##${w.namespaces.kind}`;
+  const ns = w.namespaces.kind === 'list' ? (w.namespaces.namespaces ?? []).map((n) => (n ? jsdocText(n) : '##local')).join(' ') : `##${w.namespaces.kind}`;
   return `${ns}, processContents ${w.processContents}`;
 }
 
 function facetDocs(def: SimpleType): string[] {
   return def.facets
     .filter((f) => f.kind !== 'enumeration')
-    .map((f) => `@${f.kind} ${f.value}`);
+    .map((f) => `@${f.kind} ${jsdocText(f.value)}`);
 }
 
 function origin(kind: string, def: TypeDef): string {
   const name = def.name as QName;
   return def.anonymous
-    ? `@generated from an anonymous ${kind} (named \`${name.name}\` here)`
-    : `@generated from ${kind} \`${name.name}\``;
+    ? `@generated from an anonymous ${kind} (named \`${jsdocText(name.name)}\` here)`
+    : `@generated from ${kind} \`${jsdocText(name.name)}\``;
+}
+
+/** Documentation from the schema, escaped for JSDoc (its paragraph breaks kept for `joinDoc`). */
+function schemaText(documentation: string | undefined): string | undefined {
+  return documentation === undefined ? undefined : jsdocText(documentation);
+}
+
+/** A default or fixed value as the JSON string a reader knows, escaped for JSDoc. */
+function valueText(value: string): string {
+  return jsdocText(JSON.stringify(value));
 }
 
 /** Joins paragraphs and wraps them to 96 columns, so generated JSDoc reads like the rest. */

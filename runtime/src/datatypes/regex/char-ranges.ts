@@ -2,11 +2,12 @@
  * Code-point range lists written as "0041-005A 005F ...", turned into the inside of a JavaScript
  * character class (for the `u` flag), and complemented for \I, \C and \P{IsBlock}.
  */
-type Range = readonly [number, number];
+export type Range = readonly [number, number];
 
 const MAX_CODE_POINT = 0x10ffff;
 
-function parseRanges(text: string): Range[] {
+/** The ranges of such a list, sorted by their first code point. */
+export function parseRanges(text: string): Range[] {
   return text
     .split(/\s+/)
     .filter((token) => token !== '')
