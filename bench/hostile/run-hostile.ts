@@ -81,7 +81,7 @@ export function withinBudget(row: HostileRow): boolean {
 
 function peerCell(row: HostileRow, peer: { name: string; result: HostileResult }): string {
   if (peer.result.status !== 'ok') return `${peer.name}: ${peer.result.reason}`;
-  const ratio = row.ours.status === 'ok' ? `, ${(peer.result.value.msMedian / Math.max(row.ours.value.msMedian, 0.001)).toFixed(1)}x ours` : '';
+  const ratio = row.ours.status === 'ok' ? `, ${(peer.result.value.msMedian / Math.max(row.ours.value.msMedian, 0.001)).toPrecision(2)}x ours' time` : '';
   return `${peer.name}: ${ms(peer.result.value.msMedian)}, ${peer.result.value.outcome}${ratio}`;
 }
 
