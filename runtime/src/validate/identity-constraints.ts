@@ -21,6 +21,10 @@ export function checkIdentityConstraints(
   report: (d: Diagnostic) => void,
 ): void {
   const keys = new Map<string, Set<string>>();
+  // Paths are wanted only for diagnostics, and then for many elements of one scope: found in one
+  // walk of the scope, the first time one is asked for, instead of one walk per diagnostic.
+  let paths: Map<SourceElement, string> | undefined;
+  const pathOf = (target: SourceElement) => (paths ??= pathsBelow(scope, path)).get(target) ?? '';
   for (const c of constraints) {
     const { selector, fields } = compiled(c);
     const seen = new Map<string, SourceElement>();
@@ -37,7 +41,7 @@ export function checkIdentityConstraints(
       }
       if (!complete) {
         if (c.kind === 'key') {
-          report({ code: 'evfw.identity.key-missing', severity: 'error', message: `<${target.name}> is selected by the key "${localName(c.name)}" but lacks ${c.fields.join(', ')}`, line: target.line, column: target.column, path: pathTo(scope, path, target) });
+          report({ code: 'evfw.identity.key-missing', severity: 'error', message: `<${target.name}> is selected by the key "${localName(c.name)}" but lacks ${c.fields.join(', ')}`, line: target.line, column: target.column, path: pathOf(target) });
         }
         continue;
       }
@@ -45,7 +49,7 @@ export function checkIdentityConstraints(
       if (c.kind === 'keyref') {
         const referred = keys.get(c.refer ?? '');
         if (referred && !referred.has(tuple)) {
-          report({ code: 'evfw.identity.keyref', severity: 'error', message: `${values.map((v) => `"${excerpt(v)}"`).join(', ')} on <${target.name}> matches no "${localName(c.refer ?? '')}"`, line: target.line, column: target.column, path: pathTo(scope, path, target) });
+          report({ code: 'evfw.identity.keyref', severity: 'error', message: `${values.map((v) => `"${excerpt(v)}"`).join(', ')} on <${target.name}> matches no "${localName(c.refer ?? '')}"`, line: target.line, column: target.column, path: pathOf(target) });
         }
         continue;
       }
@@ -57,7 +61,7 @@ export function checkIdentityConstraints(
           message: `<${target.name}> repeats ${c.fields.join(', ')} = ${values.map((v) => `"${excerpt(v)}"`).join(', ')}, already used at line ${first.line}; "${localName(c.name)}" requires it to be unique`,
           line: target.line,
           column: target.column,
-          path: pathTo(scope, path, target) + fieldSuffix(c.fields),
+          path: pathOf(target) + fieldSuffix(c.fields),
         });
       } else {
         seen.set(tuple, target);
@@ -79,14 +83,17 @@ function compiled(c: IdentityDescriptor): { selector: PathExpr[]; fields: PathEx
   return paths;
 }
 
-/** The path of `target` below `scope`; computed only when there is something to report. */
-function pathTo(scope: SourceElement, scopePath: string, target: SourceElement): string {
-  if (scope === target) return scopePath;
-  for (const [child, at] of childPaths(scopePath, scope)) {
-    const found = pathTo(child, at, target);
-    if (found) return found;
+/** The path of every element of `scope`'s subtree, `scope` included: one walk, with a stack. */
+function pathsBelow(scope: SourceElement, scopePath: string): Map<SourceElement, string> {
+  const paths = new Map<SourceElement, string>([[scope, scopePath]]);
+  const stack: [SourceElement, string][] = [[scope, scopePath]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    for (const [child, at] of childPaths(top[1], top[0])) {
+      paths.set(child, at);
+      stack.push([child, at]);
+    }
   }
-  return '';
+  return paths;
 }
 
 /** `/@index` when the constraint has one attribute field, so the path names what repeats. */
