@@ -11,7 +11,7 @@
  */
 import type { Diagnostic, DiagnosticCode } from '../diagnostics.js';
 import { excerpt } from '../diagnostics.js';
-import type { ComplexTypeDescriptor, ElementDescriptor, GroupParticleDescriptor, ParticleDescriptor } from '../schema/descriptor.js';
+import { keyLocalName, type ComplexTypeDescriptor, type ElementDescriptor, type GroupParticleDescriptor, type ParticleDescriptor } from '../schema/descriptor.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import { findBranch, isMany } from '../model/bind-content.js';
 
@@ -224,7 +224,7 @@ function findProperty(particles: readonly ParticleDescriptor[], property: string
 
 function describeParticle(p: ParticleDescriptor): string {
   if (p.kind === 'element') {
-    const name = p.element?.name ?? p.ref?.replace(/^\{[^}]*\}/, '');
+    const name = p.element?.name ?? (p.ref === undefined ? undefined : keyLocalName(p.ref));
     return name !== undefined ? `<${name}>` : `"${p.property ?? 'element'}"`;
   }
   return `"${p.property ?? p.kind}"`;

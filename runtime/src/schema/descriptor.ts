@@ -120,6 +120,18 @@ export function componentKey(namespace: string, name: string): string {
   return namespace ? `{${namespace}}${name}` : name;
 }
 
+/**
+ * The two halves of a key. A namespace URI may hold "}" (a hostile schema's can hold anything),
+ * but a local name, an NCName, never does: the last "}" is the one that closes the namespace.
+ */
+export function keyLocalName(key: string): string {
+  return key.startsWith('{') ? key.slice(key.lastIndexOf('}') + 1) : key;
+}
+
+export function keyNamespace(key: string): string {
+  return key.startsWith('{') ? key.slice(1, key.lastIndexOf('}')) : '';
+}
+
 export function wildcardAllows(w: WildcardDescriptor, namespace: string): boolean {
   switch (w.namespaces.kind) {
     case 'any':

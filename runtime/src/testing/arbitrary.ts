@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check';
 import type { SimpleTypeDescriptor } from '../datatypes/index.js';
+import { keyLocalName } from '../schema/descriptor.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import { resolveSizes, type Draw, type GenerateOptions } from './draw.js';
 import { GenerationError, ModelGenerator } from './model-generator.js';
@@ -60,7 +61,7 @@ class FastCheckDraw implements Draw {
 export function typeArbitrary<T>(registry: SchemaRegistry, typeKey: string, options: ArbitraryOptions = {}): fc.Arbitrary<T> {
   const sizes = resolveSizes(options);
   const type = registry.complexType(typeKey);
-  const name = typeKey.replace(/^\{[^}]*\}/, '');
+  const name = keyLocalName(typeKey);
   return fc.gen().map((g) => new ModelGenerator(registry, new FastCheckDraw(g), sizes).complex(type, name) as T);
 }
 

@@ -8,6 +8,7 @@
  * `builder` is what generated `<module>.build.ts` files call: the defaults, then the caller's
  * overrides on top.
  */
+import { keyLocalName } from '../schema/descriptor.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import { resolveSizes, type Draw } from './draw.js';
 import { GenerationError, ModelGenerator, newState, type GeneratorState } from './model-generator.js';
@@ -94,5 +95,5 @@ export function builder<T extends object>(registry: SchemaRegistry, typeKey: str
 }
 
 function localName(key: string): string {
-  return key.replace(/^\{[^}]*\}/, '');
+  return keyLocalName(key);
 }

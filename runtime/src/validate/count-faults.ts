@@ -2,7 +2,7 @@
  * What a counter says when it refuses a child or the end of an element, and the words for it:
  * "<a> may appear at most 300 times here, and this is the 301st".
  */
-import type { ParticleDescriptor } from '../schema/descriptor.js';
+import { keyLocalName, type ParticleDescriptor } from '../schema/descriptor.js';
 import type { Leaf } from './content-automaton.js';
 
 export interface CountFault {
@@ -34,7 +34,7 @@ export const LEAVES_NAMED = 3;
 
 function leafName(leaf: Leaf): string {
   if (leaf.kind === 'any') return 'any element';
-  const name = leaf.element?.name ?? leaf.ref!.slice(leaf.ref!.indexOf('}') + 1);
+  const name = leaf.element?.name ?? keyLocalName(leaf.ref!);
   return `<${name.length > 64 ? `${name.slice(0, 61)}...` : name}>`;
 }
 

@@ -12,6 +12,8 @@ import { checkSimpleValue, type SimpleTypeDescriptor } from '../datatypes/index.
 import { excerpt, type Diagnostic, type DiagnosticCode, type DiagnosticSink } from '../diagnostics.js';
 import {
   componentKey,
+  keyLocalName,
+  keyNamespace,
   wildcardAllows,
   type AttributeDescriptor,
   type ComplexTypeDescriptor,
@@ -408,7 +410,7 @@ function describeExpected(leaves: readonly Leaf[], parent: SourceElement, withEn
       const ns = leaf.wildcard.namespaces;
       return ns.kind === 'any' ? 'any element' : ns.kind === 'other' ? 'an element of another namespace' : `an element of ${ns.namespaces.map((n) => n || 'no namespace').join(' or ')}`;
     }
-    const name = leaf.element?.name ?? leaf.ref!.replace(/^\{[^}]*\}/, '');
+    const name = leaf.element?.name ?? keyLocalName(leaf.ref!);
     return `<${name}>`;
   });
   const unique = [...new Set(names)];
@@ -422,8 +424,8 @@ function namespaceHint(child: SourceElement, expected: readonly Leaf[]): string 
   for (const leaf of expected) {
     if (leaf.kind !== 'element') continue;
     const key = leaf.element ? componentKey(leaf.element.namespace, leaf.element.name) : leaf.ref!;
-    const namespace = key.startsWith('{') ? key.slice(1, key.indexOf('}')) : '';
-    const name = key.replace(/^\{[^}]*\}/, '');
+    const namespace = keyNamespace(key);
+    const name = keyLocalName(key);
     if (name === child.name && namespace !== child.namespace) {
       return `<${name}> is expected in namespace "${namespace}"; this one is in ${child.namespace ? `"${child.namespace}"` : 'no namespace'}`;
     }

@@ -9,7 +9,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { excerpt } from '../diagnostics.js';
-import type { IdentityDescriptor } from '../schema/descriptor.js';
+import { keyLocalName, type IdentityDescriptor } from '../schema/descriptor.js';
 import { matchesName, parsePath, walkPath, type PathExpr } from '../schema/identity-xpath.js';
 import type { SourceElement } from '../xml/source-tree.js';
 import { childPaths } from './element-paths.js';
@@ -103,7 +103,7 @@ function fieldSuffix(fields: readonly string[]): string {
 }
 
 function localName(key: string): string {
-  return key.replace(/^\{[^}]*\}/, '');
+  return keyLocalName(key);
 }
 
 /** The elements a selector reaches. */

@@ -3,7 +3,7 @@
  * `index` of event-cpm-imap) repeated, and an xs:ID value repeated. Where a constraint selects
  * only one element, a copy of it is added beside it, when the content model allows one more.
  */
-import type { IdentityDescriptor } from '../../schema/descriptor.js';
+import { keyLocalName, type IdentityDescriptor } from '../../schema/descriptor.js';
 import type { XmlElement } from '../../xml-node.js';
 import { allNodes, contentVerdict, replaceAt, type TypedNode } from '../typed-tree.js';
 import { fieldSlots, parsePath, selectElements, type FieldSlot } from '../xpath-subset.js';
@@ -25,7 +25,7 @@ function constraintSites(c: MutationContext, scope: TypedNode, constraint: Ident
   const fields = constraint.fields.map((f) => parsePath(f, constraint));
   const slotsOf = (e: XmlElement) => fields.map((f) => fieldSlots(e, f));
   const complete = (slots: FieldSlot[][]) => slots.every((s) => s.length === 1);
-  const name = constraint.name.replace(/^\{[^}]*\}/, '');
+  const name = keyLocalName(constraint.name);
   const locate = locator(scope);
   const out: Site[] = [];
   for (const [i, first] of selected.entries()) {
