@@ -49,6 +49,7 @@ export type GeneratorErrorCode =
   | 'xsd.pattern.too-large'
   | 'rules.invalid'
   /** `writeOutput` into a folder that holds files and no manifest of an earlier run (write-output.ts). */
+  | 'options.invalid'
   | 'output.not-generated'
   /** The output folder's manifest is not one the generator wrote. */
   | 'output.manifest-invalid';

@@ -5,6 +5,7 @@
  *   load (XSD files, local only) -> read + assemble (IR) -> transforms (in order) -> emitters
  */
 import path from 'node:path';
+import { GeneratorError } from './errors.js';
 import { assembleSchemas } from './ir/assemble.js';
 import type { SchemaSet } from './ir/ir.js';
 import type { SchemaLimits } from './ir/schema-limits.js';
@@ -97,11 +98,25 @@ export function generateDocs(entryFiles: readonly string[], options: GenerateOpt
   return emitWith([docsEmitter], buildIr(entryFiles, options), options);
 }
 
+/**
+ * npm's rule for a package name (lower case, URL-safe, at most 214 characters, an optional
+ * @scope/): the names go into import specifiers, package.json and the README, so a name outside
+ * it is refused here rather than escaped in each.
+ */
+const NPM_NAME = /^(?:@[a-z0-9~-][a-z0-9._~-]*\/)?[a-z0-9~-][a-z0-9._~-]*$/;
+
+function packageNameOption(value: string, option: string): string {
+  if (value.length > 214 || !NPM_NAME.test(value)) {
+    throw new GeneratorError('options.invalid', `${option} ${JSON.stringify(value)} is not an npm package name`, undefined, 'use lower-case letters, digits and - . _ ~, with an optional @scope/ first, as npm requires (for example @acme/event-model)');
+  }
+  return value;
+}
+
 function emitWith(emitters: readonly Emitter[], ir: SchemaSet, options: GenerateOptions): OutputFiles {
   const context: EmitContext = {
     modules: moduleNames(ir),
-    packageName: options.packageName ?? '@evfw/model',
-    runtimePackage: options.runtimePackage ?? '@evfw/runtime',
+    packageName: packageNameOption(options.packageName ?? '@evfw/model', 'the package name'),
+    runtimePackage: packageNameOption(options.runtimePackage ?? '@evfw/runtime', 'the runtime package name'),
   };
   const out: OutputFiles = new Map();
   for (const emitter of emitters) emitter.emit(ir, context, out);
