@@ -69,7 +69,7 @@ export interface GenerateOptions extends SchemaAccessOptions {
 /** Reads the schemas into the final IR, through every transform. */
 export function buildIr(entryFiles: readonly string[], options: GenerateOptions = {}): SchemaSet {
   const access = new SchemaAccess(entryFiles, options);
-  const documents = loadSchemas(entryFiles, { rootDir: options.rootDir, access });
+  const documents = loadSchemas(entryFiles, { rootDir: options.rootDir, access, maxNestingDepth: options.limits?.maxNestingDepth });
   const ir = TRANSFORMS.reduce((set, transform) => transform(set), assembleSchemas(documents, options.limits));
   return withRules(ir, path.resolve(options.rootDir ?? process.cwd()), access);
 }

@@ -30,6 +30,7 @@ export type {
   ContentDescriptor,
   ElementDescriptor,
   ElementType,
+  GroupParticleDescriptor,
   IdentityDescriptor,
   ParticleDescriptor,
   SchemaDescriptor,

@@ -37,3 +37,15 @@ export function typeErrors(dir: string): string[] {
     return `${path.relative(REPO_ROOT, d.file.fileName)}:${line + 1}:${character + 1} ${message}`;
   });
 }
+
+/**
+ * The syntax errors TypeScript finds in `source` alone (no program, no types), through the public
+ * transpiler: for tests that ask whether emitted text parses as what it should.
+ */
+export function syntaxErrors(source: string): readonly ts.Diagnostic[] {
+  const { diagnostics = [] } = ts.transpileModule(source, {
+    reportDiagnostics: true,
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+  });
+  return diagnostics;
+}

@@ -22,13 +22,17 @@ export interface SchemaReadFlags {
 /** What the flags say to the generator: the roots and caps of reading, and the caps on a schema's shape (D-88, D-92). */
 export type SchemaReadOptions = Pick<GenerateOptions, 'schemaPath' | 'maxSchemaBytes' | 'maxSchemaSetBytes' | 'maxSchemaFiles' | 'limits'>;
 
-const LIMIT_NAMES = Object.keys(DEFAULT_SCHEMA_LIMITS) as (keyof SchemaLimits)[];
+function isLimitName(name: string | undefined): name is keyof SchemaLimits {
+  return name !== undefined && Object.hasOwn(DEFAULT_SCHEMA_LIMITS, name);
+}
+
+const LIMIT_NAMES = Object.keys(DEFAULT_SCHEMA_LIMITS).filter(isLimitName);
 
 /** `--schema-limit maxComponents=10000`, repeatable: one cap on a schema's shape raised or lowered. */
 function schemaLimit(value: string, previous: Partial<Record<keyof SchemaLimits, number>> | undefined): Partial<Record<keyof SchemaLimits, number>> {
   const match = /^(\w+)=(\d+)$/.exec(value.trim());
-  const name = match?.[1] as keyof SchemaLimits | undefined;
-  if (!match || name === undefined || !LIMIT_NAMES.includes(name) || !Number.isSafeInteger(Number(match[2])) || Number(match[2]) < 1) {
+  const name = match?.[1];
+  if (!match || !isLimitName(name) || !Number.isSafeInteger(Number(match[2])) || Number(match[2]) < 1) {
     throw new InvalidArgumentError(`expected <name>=<n> with a name of ${LIMIT_NAMES.join(', ')} and a whole number of at least 1, got "${value}".`);
   }
   return { ...previous, [name]: Number(match[2]) };

@@ -2,7 +2,22 @@
  * One generated TypeScript file, built through ts-morph. Emitters add declarations through it
  * and ask it for imports (`importType`), so no emitter writes import lines or headers by hand.
  */
-import { IndentationText, Project, QuoteKind, StructureKind, type SourceFile, type StatementStructures, type WriterFunction } from 'ts-morph';
+import {
+  IndentationText,
+  Project,
+  QuoteKind,
+  StructureKind,
+  type ExportDeclarationStructure,
+  type FunctionDeclarationStructure,
+  type ImportDeclarationStructure,
+  type InterfaceDeclarationStructure,
+  type OptionalKind,
+  type SourceFile,
+  type StatementStructures,
+  type TypeAliasDeclarationStructure,
+  type VariableStatementStructure,
+  type WriterFunction,
+} from 'ts-morph';
 import { lineCommentText, xmlCommentText } from './escape/index.js';
 
 export const GENERATOR_NAME = '@evfw/generator';
@@ -36,47 +51,18 @@ function project(): Project {
   return sharedProject;
 }
 
+/** A statement as emitters hand it over: a ts-morph structure, or text written as it is. */
+type Statement = StatementStructures | WriterFunction | string;
+
 /**
- * The declarations emitters add, kept until the file is printed. ts-morph re-parses the whole
- * file on every `add...` call, so adding them one by one costs the square of the file's length
- * (200 global elements took 28 s); they are inserted in one call instead.
+ * Emitters add statements through the methods below, which only collect them: ts-morph
+ * re-parses the whole file on every `add...` call of a SourceFile, so adding declarations one by
+ * one costs the square of the file's length (200 global elements took 28 s). `toString` inserts
+ * them in one call.
  */
-const DEFERRED: Readonly<Record<string, StructureKind>> = {
-  addFunction: StructureKind.Function,
-  addTypeAlias: StructureKind.TypeAlias,
-  addInterface: StructureKind.Interface,
-  addVariableStatement: StructureKind.VariableStatement,
-  addImportDeclaration: StructureKind.ImportDeclaration,
-  addExportDeclaration: StructureKind.ExportDeclaration,
-};
-
-type Pending = StatementStructures | WriterFunction | string;
-
-function deferredSource(file: SourceFile, pending: Pending[]): SourceFile {
-  return new Proxy(file, {
-    get(target, property, receiver) {
-      if (typeof property === 'string' && property in DEFERRED) {
-        return (structure: object) => {
-          pending.push({ ...structure, kind: DEFERRED[property] } as StatementStructures);
-        };
-      }
-      if (property === 'addStatements') {
-        return (statements: Pending | readonly Pending[]) => {
-          pending.push(...(Array.isArray(statements) ? statements : [statements as Pending]));
-        };
-      }
-      // Anything else reads the file as it stands: flush first so it sees every declaration.
-      if (pending.length > 0) target.addStatements(pending.splice(0));
-      const value = Reflect.get(target, property, receiver) as unknown;
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
-
 export class GeneratedFile {
-  readonly source: SourceFile;
   private readonly file: SourceFile;
-  private readonly pending: Pending[] = [];
+  private readonly statements: Statement[] = [];
   private readonly imports = new Map<string, Set<string>>();
   private readonly valueImports = new Map<string, Set<string>>();
 
@@ -85,7 +71,34 @@ export class GeneratedFile {
     private readonly sources: readonly string[],
   ) {
     this.file = project().createSourceFile(`/${path}`, '', { overwrite: true });
-    this.source = deferredSource(this.file, this.pending);
+  }
+
+  addFunction(structure: OptionalKind<FunctionDeclarationStructure>): void {
+    this.statements.push({ ...structure, kind: StructureKind.Function });
+  }
+
+  addInterface(structure: OptionalKind<InterfaceDeclarationStructure>): void {
+    this.statements.push({ ...structure, kind: StructureKind.Interface });
+  }
+
+  addTypeAlias(structure: OptionalKind<TypeAliasDeclarationStructure>): void {
+    this.statements.push({ ...structure, kind: StructureKind.TypeAlias });
+  }
+
+  addVariableStatement(structure: OptionalKind<VariableStatementStructure>): void {
+    this.statements.push({ ...structure, kind: StructureKind.VariableStatement });
+  }
+
+  addImportDeclaration(structure: OptionalKind<ImportDeclarationStructure>): void {
+    this.statements.push({ ...structure, kind: StructureKind.ImportDeclaration });
+  }
+
+  addExportDeclaration(structure: OptionalKind<ExportDeclarationStructure>): void {
+    this.statements.push({ ...structure, kind: StructureKind.ExportDeclaration });
+  }
+
+  addStatements(statements: Statement): void {
+    this.statements.push(statements);
   }
 
   /** Records a type-only import and returns the name to use. */
@@ -105,7 +118,7 @@ export class GeneratedFile {
   }
 
   toString(): string {
-    if (this.pending.length > 0) this.file.addStatements(this.pending.splice(0));
+    this.file.addStatements(this.statements.splice(0));
     const declarations = [
       ...[...this.valueImports].map(([moduleSpecifier, names]) => ({ isTypeOnly: false, moduleSpecifier, names })),
       ...[...this.imports].map(([moduleSpecifier, names]) => ({ isTypeOnly: true, moduleSpecifier, names })),

@@ -65,7 +65,7 @@ function checkComponentCount(set: SchemaSet, limits: SchemaLimits): void {
   let past: Source | undefined;
   for (const schema of set.schemas) {
     if (schema.builtin) continue;
-    for (const kind of [schema.elements, schema.attributes, schema.types, schema.groups, schema.attributeGroups] as readonly (readonly { source: Source }[])[]) {
+    for (const kind of [schema.elements, schema.attributes, schema.types, schema.groups, schema.attributeGroups]) {
       if (past === undefined && seen + kind.length > limits.maxComponents) past = kind[limits.maxComponents - seen]!.source;
       seen += kind.length;
     }

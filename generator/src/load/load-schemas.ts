@@ -28,6 +28,8 @@ export interface LoadOptions extends SchemaAccessOptions {
   readonly rootDir?: string;
   /** The reader to share with later stages (the rules files); by default one of these options. */
   readonly access?: SchemaAccess;
+  /** How deeply a schema document's elements may nest (D-92's maxNestingDepth); the default cap by default. */
+  readonly maxNestingDepth?: number;
 }
 
 export function loadSchemas(entryFiles: readonly string[], options: LoadOptions = {}): SchemaDocument[] {
@@ -38,10 +40,18 @@ export function loadSchemas(entryFiles: readonly string[], options: LoadOptions 
 
   const display = (absolute: string) => path.relative(rootDir, absolute).split(path.sep).join('/');
 
-  /** An entry file when `from` is undefined, else the target of the directive `from`. */
-  const read = (absolute: string, from?: { node: XmlNode; location: string }): string => {
+  /**
+   * The parsed tree of an entry file (`from` undefined) or of the target of the directive
+   * `from`, parsed once: a file included from many schemas is read and parsed one time.
+   */
+  const trees = new Map<string, XmlNode>();
+  const tree = (absolute: string, from?: { node: XmlNode; location: string }): XmlNode => {
     const file = display(absolute);
-    return from ? access.readReferenced(absolute, file, from.location, from.node.source) : access.readEntry(absolute, file);
+    // Confinement is judged for every directive, even one whose target was already read.
+    const text = from ? access.readReferenced(absolute, file, from.location, from.node.source) : access.readEntry(absolute, file);
+    let parsed = trees.get(absolute);
+    if (parsed === undefined) trees.set(absolute, (parsed = parseXmlTree(text, file, options.maxNestingDepth)));
+    return parsed;
   };
 
   /**
@@ -51,13 +61,12 @@ export function loadSchemas(entryFiles: readonly string[], options: LoadOptions 
    */
   const pending: { readonly root: XmlNode; readonly absolute: string; readonly file: string; next: number }[] = [];
 
-  /** `parsed` is the tree an include's namespace was peeked from, so the file is not parsed twice. */
-  const visit = (absolute: string, chameleonNamespace: string | undefined, from?: { node: XmlNode; location: string }, parsed?: XmlNode) => {
+  const visit = (absolute: string, chameleonNamespace: string | undefined, from?: { node: XmlNode; location: string }) => {
     const key = `${absolute}\0${chameleonNamespace ?? ''}`;
     if (seen.has(key)) return;
     seen.add(key);
     const file = display(absolute);
-    const root = parsed ?? parseXmlTree(read(absolute, from), file);
+    const root = tree(absolute, from);
     documents.push({ file, root, chameleonNamespace, builtin: false });
     pending.push({ root, absolute, file, next: 0 });
   };
@@ -113,8 +122,7 @@ export function loadSchemas(entryFiles: readonly string[], options: LoadOptions 
     const from = { node: child, location };
     if (child.name === 'include') {
       const targetNamespace = attribute(root, 'targetNamespace');
-      const peeked = parseXmlTree(read(target, from), display(target));
-      const included = attribute(peeked, 'targetNamespace');
+      const included = attribute(tree(target, from), 'targetNamespace');
       if (included !== undefined && included !== (targetNamespace ?? '')) {
         throw new GeneratorError(
           'xsd.namespace.mismatch',
@@ -123,7 +131,7 @@ export function loadSchemas(entryFiles: readonly string[], options: LoadOptions 
           'use <xs:import> for a schema of another namespace',
         );
       }
-      visit(target, included === undefined ? targetNamespace : undefined, from, peeked);
+      visit(target, included === undefined ? targetNamespace : undefined, from);
     } else {
       visit(target, undefined, from);
     }

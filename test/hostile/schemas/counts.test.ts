@@ -170,7 +170,7 @@ describe('deep models', () => {
     for (let i = 0; i < depth; i++) particle = { kind: 'sequence', ...counts, particles: [particle] };
     return particle;
   }
-  const children = (n: number): XmlElement[] => Array.from({ length: n }, () => ({ kind: 'element', namespace: 'urn:t', name: 'a', prefix: '', attributes: [], children: [] }) as unknown as XmlElement);
+  const children = (n: number): XmlElement[] => Array.from({ length: n }, (): XmlElement => ({ kind: 'element', namespace: 'urn:t', name: 'a', prefix: '', attributes: [], children: [] }));
   const registry = new SchemaRegistry([]);
 
   it('10,000 nested sequences build and run without a stack overflow', () => {

@@ -7,6 +7,7 @@
  * generate, and far over them (10,000 deep, 100,000 declarations), where it must be refused.
  * The times asserted are generous bounds; `npm run bench` reports the figures (bench/hostile).
  */
+import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -116,9 +117,12 @@ describe('deep derivation chains: linear, generated under the cap, refused with 
     const file = writeSchema(complexExtensionChain(40).xsd);
     const descriptor = schemaDescriptors(buildIr([file], { rootDir: path.dirname(file) })).find((s) => s.namespace === 'urn:t')!;
     const deepest = descriptor.complexTypes.find((t) => t.key === '{urn:t}C39')!;
-    expect(deepest.content.kind).toBe('elements');
-    const particle = (deepest.content as unknown as { particle: { kind: string; particles: { kind: string }[] } }).particle;
+    const content = deepest.content;
+    expect(content.kind).toBe('elements');
+    assert(content.kind === 'elements');
+    const particle = content.particle;
     expect(particle.kind).toBe('sequence');
+    assert(particle.kind === 'sequence');
     expect(particle.particles).toHaveLength(40);
     expect(deepest.attributes.map((a) => a.name)).toEqual(['a0']);
   });
@@ -143,6 +147,14 @@ describe('deep nesting of types and particles', () => {
   it(`${UNDER} nested sequences generate; 10,000 are refused as too deep`, () => {
     acceptedEverywhere(nestedSequences(UNDER));
     refusedEverywhere(nestedSequences(10_000).xsd, 'xsd.schema.too-deep');
+  });
+
+  it('the nesting cap the option raises is the one the schema document is read with too', () => {
+    const file = writeSchema(nestedSequences(DEFAULT_SCHEMA_LIMITS.maxNestingDepth + 50).xsd);
+    const rootDir = path.dirname(file);
+    expect(refusal(() => buildIr([file], { rootDir })).code).toBe('xsd.schema.too-deep');
+    const raised = { maxNestingDepth: DEFAULT_SCHEMA_LIMITS.maxNestingDepth + 200 };
+    expect(buildIr([file], { rootDir, limits: raised }).schemas.some((s) => s.namespace === 'urn:t')).toBe(true);
   });
 
   it(`${UNDER} model groups each referring to the next generate; 10,000 are refused as too deep once inlined`, () => {

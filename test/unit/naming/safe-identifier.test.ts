@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { IdentifierScope, safeIdentifier } from '../../../generator/src/naming/names.js';
+import { syntaxErrors } from '../../support/typecheck.js';
 
 /** Whether `id` can be declared: strict-mode JavaScript (V8) and a TypeScript module both accept it. */
 function declarable(id: string): boolean {
@@ -16,7 +17,7 @@ function declarable(id: string): boolean {
     return false;
   }
   const file = ts.createSourceFile('x.ts', `export const ${id} = 1;\nexport function f(${id}: number) { return ${id}; }\n`, ts.ScriptTarget.ES2022);
-  return (file as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length === 0 && file.statements.length === 2;
+  return syntaxErrors(file.text).length === 0 && file.statements.length === 2;
 }
 
 const SAMPLES = [

@@ -24,7 +24,7 @@ export interface Member {
 
 /** `export const name = { ...members };` with JSDoc on the constant and on each member. */
 export function addObjectConstant(file: GeneratedFile, name: string, docs: readonly string[], members: readonly Member[]): void {
-  file.source.addStatements((writer) => {
+  file.addStatements((writer) => {
     writeDoc(writer, docs);
     writer.write(`export const ${name} = {`).newLine();
     writer.indent(() => {

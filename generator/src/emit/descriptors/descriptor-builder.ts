@@ -7,6 +7,7 @@ import type {
   ComplexTypeDescriptor,
   ContentDescriptor,
   ElementDescriptor,
+  GroupParticleDescriptor,
   ElementType,
   Facets,
   IdentityDescriptor,
@@ -39,7 +40,7 @@ export class DescriptorBuilder {
   private readonly attributeUsesOf = new Map<ComplexType, LocalAttributeUse[]>();
   private readonly contentOf = new Map<ComplexType, ContentDescriptor>();
   /** The sequences this builder made to join an extension to its base: the next extension appends to them. */
-  private readonly extensionSequences = new WeakSet<ParticleDescriptor>();
+  private readonly extensionSequences = new WeakSet<GroupParticleDescriptor>();
 
   constructor(private readonly index: SchemaIndex) {}
 
@@ -161,8 +162,9 @@ export class DescriptorBuilder {
       if (inherited.kind === 'elements' && own) {
         // An extension of an extension appends to the sequence its base's extension made, so a
         // chain of extensions stays one level deep instead of nesting one sequence per step.
-        const before = this.extensionSequences.has(inherited.particle) ? (inherited.particle as Extract<ParticleDescriptor, { particles: unknown }>).particles : [inherited.particle];
-        const joined: ParticleDescriptor = { kind: 'sequence', min: 1, max: 1, particles: [...before, own] };
+        const first = inherited.particle;
+        const before = first.kind === 'sequence' && this.extensionSequences.has(first) ? first.particles : [first];
+        const joined: GroupParticleDescriptor = { kind: 'sequence', min: 1, max: 1, particles: [...before, own] };
         this.extensionSequences.add(joined);
         return { kind: 'elements', particle: joined };
       }

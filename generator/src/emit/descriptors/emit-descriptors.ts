@@ -46,7 +46,7 @@ export const descriptorsEmitter: Emitter = {
       const descriptor = builder.schema(schema);
       const file = new GeneratedFile(`src/${module}.schema.ts`, schema.files);
       const type = file.importType('SchemaDescriptor', context.runtimePackage);
-      file.source.addVariableStatement({
+      file.addVariableStatement({
         isExported: true,
         declarationKind: 'const' as never,
         declarations: [{ name: 'schema', type, initializer: jsonText(descriptor, 2) }],
@@ -56,11 +56,11 @@ export const descriptorsEmitter: Emitter = {
       });
       out.set(file.path, file.toString());
       const local = locals.declare(`${module}-schema`);
-      registry.source.addImportDeclaration({ moduleSpecifier: `./${module}.schema.js`, namedImports: [{ name: 'schema', alias: local }] });
+      registry.addImportDeclaration({ moduleSpecifier: `./${module}.schema.js`, namedImports: [{ name: 'schema', alias: local }] });
       names.push(local);
     }
     const registryClass = registry.importValue('SchemaRegistry', context.runtimePackage);
-    registry.source.addVariableStatement({
+    registry.addVariableStatement({
       isExported: true,
       declarationKind: 'const' as never,
       declarations: [{ name: 'registry', initializer: `new ${registryClass}([${names.join(', ')}])` }],

@@ -8,6 +8,7 @@
  * - `src/<module>.object.ts`: `validateObjectX(value)` per global element, diagnostics in the
  *   XML validator's shape and codes, with JSON-pointer paths (`<package>/<module>/object`).
  */
+import { VariableDeclarationKind } from 'ts-morph';
 import { qnameKey, type Particle, type SchemaSet } from '../../ir/ir.js';
 import { indexSchemas, type SchemaIndex } from '../../ir/schema-index.js';
 import { pascalCase, uniqueName } from '../../naming/names.js';
@@ -48,7 +49,7 @@ function validatorDeclarations(sources: readonly string[], names: readonly strin
   const file = new GeneratedFile('declarations.d.ts', sources);
   const type = file.importType('ObjectValidator', context.runtimePackage);
   for (const name of names) {
-    file.source.addVariableStatement({ hasDeclareKeyword: true, isExported: true, declarationKind: 'const' as never, declarations: [{ name, type }] });
+    file.addVariableStatement({ hasDeclareKeyword: true, isExported: true, declarationKind: VariableDeclarationKind.Const, declarations: [{ name, type }] });
   }
   return file.toString();
 }
@@ -67,7 +68,7 @@ function wrapperModule(
   for (const [validator, { element, fn }] of validators) {
     file.importValue(validator, `./${module}.object-validator.js`);
     const key = jsonText(qnameKey({ namespace, name: element }));
-    file.source.addFunction({
+    file.addFunction({
       isExported: true,
       name: fn,
       parameters: [{ name: 'value', type: 'unknown' }],

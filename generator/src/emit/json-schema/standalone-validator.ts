@@ -68,10 +68,10 @@ function patternPrelude(schema: JsonSchema, runtimePackage: string): string {
       stack.push(...node);
       continue;
     }
-    const record = node as Record<string, unknown>;
-    const xsd = record[XSD_PATTERN_KEYWORD];
-    if (typeof record.pattern === 'string' && Array.isArray(xsd)) table.set(record.pattern, xsd as string[]);
-    for (const value of Object.values(record)) if (value !== null && typeof value === 'object') stack.push(value);
+    const pattern = 'pattern' in node ? node.pattern : undefined;
+    const xsd = XSD_PATTERN_KEYWORD in node ? node[XSD_PATTERN_KEYWORD] : undefined;
+    if (typeof pattern === 'string' && isStringArray(xsd)) table.set(pattern, xsd);
+    for (const value of Object.values(node)) if (value !== null && typeof value === 'object') stack.push(value);
   }
   if (table.size === 0) return `function ${PATTERN_FUNCTION}(source, flags) { return new RegExp(source, flags); }`;
   const entries = [...table].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -80,6 +80,10 @@ function patternPrelude(schema: JsonSchema, runtimePackage: string): string {
     `const xsdPatterns = new Map(${jsonText(entries)});`,
     `function ${PATTERN_FUNCTION}(source, flags) { const xsd = xsdPatterns.get(source); return xsd === undefined ? new RegExp(source, flags) : xsdPatternStep(xsd); }`,
   ].join('\n');
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
 /** ES module source exporting one validator per entry of `exports` (export name -> `$defs` name). */

@@ -21,17 +21,17 @@ export const packageEmitter: Emitter = {
     const modules = emitted.map((s) => ({ namespace: s.namespace, module: context.modules.get(s.namespace)! }));
 
     const index = new GeneratedFile('src/index.ts', sources);
-    index.source.addExportDeclaration({
+    index.addExportDeclaration({
       isTypeOnly: true,
       namedExports: ['Diagnostic', 'ParseOptions', 'ParseResult', 'SerializeOptions', 'XmlAttribute', 'XmlElement', 'XmlNode', 'XmlText'],
       moduleSpecifier: context.runtimePackage,
     });
-    index.source.addExportDeclaration({ namedExports: ['ModelError'], moduleSpecifier: context.runtimePackage });
-    index.source.addExportDeclaration({ namedExports: ['registry'], moduleSpecifier: './registry.js' });
+    index.addExportDeclaration({ namedExports: ['ModelError'], moduleSpecifier: context.runtimePackage });
+    index.addExportDeclaration({ namedExports: ['registry'], moduleSpecifier: './registry.js' });
     // Module names come from file names: two can camelCase alike (`a-2`, `a2`), or to a reserved word.
     const namespaces = new IdentifierScope();
     for (const { module } of modules) {
-      index.source.addExportDeclaration({ namespaceExport: namespaces.declare(module), moduleSpecifier: `./${module}.js` });
+      index.addExportDeclaration({ namespaceExport: namespaces.declare(module), moduleSpecifier: `./${module}.js` });
     }
     out.set(index.path, index.toString());
 

@@ -69,7 +69,7 @@ class TypesModule {
   ) {}
 
   emit(): void {
-    this.file.source.addVariableStatement({
+    this.file.addVariableStatement({
       isExported: true,
       declarationKind: 'const' as never,
       declarations: [{ name: 'NAMESPACE', initializer: literal(this.schema.namespace, 'string') }],
@@ -95,7 +95,7 @@ class TypesModule {
       const rt = (n: string) => this.file.importValue(n, this.context.runtimePackage);
       const rtType = (n: string) => this.runtime(n);
       const registry = this.file.importValue('registry', './registry.js');
-      this.file.source.addFunction({
+      this.file.addFunction({
         isExported: true,
         name: `parse${name}`,
         parameters: [{ name: 'input', type: 'string | Uint8Array' }, { name: 'options', type: rtType('ParseOptions'), hasQuestionToken: true }],
@@ -103,7 +103,7 @@ class TypesModule {
         statements: [`return ${rt('parseDocument')}<${type}>(${registry}, ${key}, input, options);`],
         docs: [joinDoc(`Reads a document whose root is ${element}: its typed value, or every diagnostic (up to the error cap). Never throws on bad input.`, `@generated from element \`${jsdocText(decl.name.name)}\``)],
       });
-      this.file.source.addFunction({
+      this.file.addFunction({
         isExported: true,
         name: `validate${name}`,
         parameters: [{ name: 'input', type: 'string | Uint8Array' }, { name: 'options', type: rtType('ParseOptions'), hasQuestionToken: true }],
@@ -111,7 +111,7 @@ class TypesModule {
         statements: [`return ${rt('validateDocument')}(${registry}, ${key}, input, options);`],
         docs: [joinDoc(`Validates a document whose root is ${element}: every error and warning; empty when it is valid.`)],
       });
-      this.file.source.addFunction({
+      this.file.addFunction({
         isExported: true,
         name: `serialize${name}`,
         parameters: [{ name: 'value', type }, { name: 'options', type: rtType('SerializeOptions'), hasQuestionToken: true }],
@@ -125,7 +125,7 @@ class TypesModule {
   // ---- Declarations -------------------------------------------------------------------------
 
   private simpleType(def: SimpleType): void {
-    this.file.source.addTypeAlias({
+    this.file.addTypeAlias({
       isExported: true,
       name: def.tsName!,
       type: this.simpleBody(def),
@@ -159,7 +159,7 @@ class TypesModule {
     }
     if (def.content.kind === 'elements') properties.push(...this.fields(def.content.particle, false, extras));
 
-    this.file.source.addInterface({
+    this.file.addInterface({
       isExported: true,
       name: def.tsName!,
       extends: extendsBase ? [this.typeName(base)] : [],
@@ -230,7 +230,7 @@ class TypesModule {
   private itemInterface(p: ModelGroup): void {
     const extras: (() => void)[] = [];
     const properties = p.particles.flatMap((c) => this.fields(c, false, extras));
-    this.file.source.addInterface({
+    this.file.addInterface({
       isExported: true,
       name: p.tsName!,
       properties: properties.map(propertyStructure),
@@ -243,7 +243,7 @@ class TypesModule {
   private choiceUnion(p: ModelGroup): void {
     const extras: (() => void)[] = [];
     const branches = this.branches(p.particles, extras);
-    this.file.source.addTypeAlias({
+    this.file.addTypeAlias({
       isExported: true,
       name: p.tsName!,
       type: (writer) => {
@@ -272,7 +272,7 @@ class TypesModule {
 
   private substitutionUnion(name: string, cases: NonNullable<Extract<Particle, { kind: 'element-ref' }>['cases']>, extras: (() => void)[]): string {
     extras.push(() => {
-      this.file.source.addTypeAlias({
+      this.file.addTypeAlias({
         isExported: true,
         name,
         type: (writer) => {

@@ -219,6 +219,9 @@ interface DfaState {
   other: Map<number, DfaState> | undefined;
 }
 
+/** Visit marks are Int32: counting starts again well before they could overflow. */
+const STAMP_LIMIT = 0x3fffffff;
+
 /** A compiled XSD pattern: `test` says whether the whole value matches, in linear time. */
 export class XsdAutomaton {
   readonly size: number;
@@ -238,8 +241,15 @@ export class XsdAutomaton {
   private initial: DfaState;
   private work: { current: Int32Array; next: Int32Array; stack: Int32Array } | undefined;
 
-  /** Throws XsdPatternTooLargeError over the state budget. */
-  constructor(root: XsdRegexNode, pattern: string) {
+  /**
+   * Throws XsdPatternTooLargeError over the state budget. `stampLimit` is where the visit marks
+   * start again (see nextStamp); only a test sets it lower, to see them wrap.
+   */
+  constructor(
+    root: XsdRegexNode,
+    pattern: string,
+    private readonly stampLimit = STAMP_LIMIT,
+  ) {
     const expected = automatonSize(root);
     if (expected > MAX_PATTERN_STATES) throw new XsdPatternTooLargeError(pattern, expected);
     const { builder, start } = build(root);
@@ -329,7 +339,7 @@ export class XsdAutomaton {
    * for months could count past them: then every mark is cleared and counting starts again.
    */
   private nextStamp(): number {
-    if (this.stamp >= 0x3fffffff) {
+    if (this.stamp >= this.stampLimit) {
       this.mark.fill(0);
       this.testStamp.fill(0);
       this.stamp = 0;

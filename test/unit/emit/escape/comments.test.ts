@@ -6,6 +6,7 @@ import { XmlDocument } from 'libxml2-wasm';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { jsdocText, lineCommentText, xmlCommentText } from '../../../../generator/src/emit/escape/comments.js';
+import { syntaxErrors } from '../../../support/typecheck.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -27,7 +28,7 @@ function parse(source: string): { kinds: string[]; errors: number } {
   const file = ts.createSourceFile('x.ts', source, ts.ScriptTarget.ES2022, true);
   return {
     kinds: file.statements.map((s) => ts.SyntaxKind[s.kind]),
-    errors: (file as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length,
+    errors: syntaxErrors(source).length,
   };
 }
 

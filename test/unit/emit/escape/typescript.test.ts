@@ -6,6 +6,7 @@ import vm from 'node:vm';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { jsonText, tsString } from '../../../../generator/src/emit/escape/typescript.js';
+import { syntaxErrors } from '../../../support/typecheck.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -34,7 +35,7 @@ function isOneStringLiteral(literal: string): boolean {
   const statement = file.statements[0];
   if (file.statements.length !== 1 || !statement || !ts.isVariableStatement(statement)) return false;
   const init = statement.declarationList.declarations[0]?.initializer;
-  return init !== undefined && ts.isStringLiteral(init) && (file as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length === 0;
+  return init !== undefined && ts.isStringLiteral(init) && syntaxErrors(file.text).length === 0;
 }
 
 const RAW_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]/;
