@@ -50,13 +50,13 @@ export function readManifest(outDir: string): OutputManifest | undefined {
   } catch {
     throw invalid('it is not JSON');
   }
-  const { generator, files } = (data ?? {}) as { generator?: unknown; files?: unknown };
+  const generator = typeof data === 'object' && data !== null && 'generator' in data ? data.generator : undefined;
+  const files = typeof data === 'object' && data !== null && 'files' in data ? data.files : undefined;
   if (typeof generator !== 'string' || !generator.startsWith(`${GENERATOR_NAME} `)) throw invalid(`"generator" does not name ${GENERATOR_NAME}`);
   if (!Array.isArray(files)) throw invalid('"files" is not a list');
-  for (const entry of files) {
-    if (!isPackagePath(entry)) throw invalid(`${JSON.stringify(entry)} is not a path inside the folder`);
-  }
-  return { generator, files: files as string[] };
+  const outside = files.find((entry) => !isPackagePath(entry));
+  if (outside !== undefined) throw invalid(`${JSON.stringify(outside)} is not a path inside the folder`);
+  return { generator, files: files.filter(isPackagePath) };
 }
 
 /** A relative path that stays in the folder: forward slashes, no `.` or `..` segment, nothing absolute. */

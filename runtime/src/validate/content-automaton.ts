@@ -82,7 +82,7 @@ export class ContentAutomaton {
     private readonly registry: SchemaRegistry,
   ) {
     this.tree = new ParticleTree(particle);
-    this.allGroups = this.tree.allGroups as GroupParticleDescriptor[];
+    this.allGroups = this.tree.allGroups;
     this.start = this.tree.hasCounters ? CountedState.initial(this) : this.setOf([START]);
   }
 

@@ -21,7 +21,7 @@ export interface CountFault {
 export function describeCountFault(fault: CountFault): string {
   const { particle, bound, count } = fault;
   const leaf = particle.kind === 'element' || particle.kind === 'any';
-  const subject = leaf ? leafName(particle as Leaf) : `the ${particle.kind} of ${fault.leaves.map(leafName).join(', ')}${fault.leaves.length >= LEAVES_NAMED ? ', ...' : ''}`;
+  const subject = leaf ? leafName(particle) : `the ${particle.kind} of ${fault.leaves.map(leafName).join(', ')}${fault.leaves.length >= LEAVES_NAMED ? ', ...' : ''}`;
   const verb = leaf ? 'appear' : 'occur';
   if (fault.kind === 'max') {
     return `${subject} may ${verb} at most ${times(bound)} here, and this ${leaf ? 'is' : 'would be'} the ${ordinal(count + 1)}`;

@@ -120,9 +120,9 @@ export class CountedState implements StateSet {
     for (let i = 0; i < this.positions.length; i++) {
       for (const move of this.automaton.movesFrom(this.positions[i]!, namespace, name)) {
         const next = advance(this.automaton.tree, this.positions[i]!, this.vectors[i]!, move);
-        if (Array.isArray(next)) return undefined;
+        if (!isBlocked(next)) return undefined;
         // Too many is the likelier mistake to name: a child too many, not several missing.
-        if (blocked === undefined || (blocked.kind === 'min' && (next as Blocked).kind === 'max')) blocked = next as Blocked;
+        if (blocked === undefined || (blocked.kind === 'min' && next.kind === 'max')) blocked = next;
       }
     }
     return blocked && this.fault(blocked);
@@ -181,6 +181,10 @@ function pruneAll(tree: ParticleTree, positions: readonly number[], vectors: rea
 }
 
 /** The vector after `move`, or what refuses it. */
+function isBlocked(result: number[] | Blocked): result is Blocked {
+  return !Array.isArray(result);
+}
+
 function advance(tree: ParticleTree, from: number, vector: readonly number[], move: Move): number[] | Blocked {
   const turn = move.turn;
   const keep = turn < 0 ? 0 : tree.countedDepth[turn]!;

@@ -7,7 +7,7 @@
  * Built with explicit stacks: a schema can nest groups ten thousand deep, and nothing here may
  * recurse that far. Every array is as long as the tree, never as long as a count.
  */
-import type { ParticleDescriptor } from '../schema/descriptor.js';
+import type { GroupParticleDescriptor, ParticleDescriptor } from '../schema/descriptor.js';
 
 /** The position a run starts at, before any child. */
 export const START = -1;
@@ -48,7 +48,7 @@ export class ParticleTree {
   readonly countedDepth: number[] = [];
   /** The nearest counted node among this one and its ancestors, or -1. */
   readonly countedUp: number[] = [];
-  readonly allGroups: ParticleDescriptor[] = [];
+  readonly allGroups: GroupParticleDescriptor[] = [];
   private readonly minima = new Map<number, readonly number[]>();
   /** Whether any node needs a counter: if none, runs are plain sets of positions. */
   readonly hasCounters: boolean;
@@ -96,7 +96,7 @@ export class ParticleTree {
       this.nextSibling.push(-1);
       lastChild.push(-1);
       const absent = particle.max === 0;
-      if (kind === NodeKind.All) this.allGroups.push(particle);
+      if (particle.kind === 'all') this.allGroups.push(particle);
       this.min.push(inAll ? 1 : kind === NodeKind.All ? 0 : particle.min);
       this.max.push(inAll ? 1 : kind === NodeKind.All || particle.max === 'unbounded' ? Infinity : particle.max);
       if (parent >= 0) {
@@ -106,7 +106,7 @@ export class ParticleTree {
       }
       // A particle of maxOccurs 0 matches nothing but the empty sequence: a node with no content.
       if (kind === NodeKind.Leaf || absent) continue;
-      const children = (particle as { particles: readonly ParticleDescriptor[] }).particles;
+      const children = 'particles' in particle ? particle.particles : [];
       for (let i = children.length - 1; i >= 0; i--) {
         stack.push({ particle: children[i]!, parent: node, inAll: kind === NodeKind.All });
       }

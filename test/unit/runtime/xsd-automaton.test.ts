@@ -60,18 +60,26 @@ function codeOf(c: string): number {
   return (c.startsWith('\\') ? c.slice(1) : c).codePointAt(0)!;
 }
 
-function quantifier(r: Prng): string {
+/**
+ * A quantifier; under `bounded` (inside a group that an unbounded quantifier repeats) only
+ * bounded ones. The reference is a backtracking RegExp: nested unbounded repetition, such as
+ * `(.{0,}(x|.){2,})+`, makes it exponential in the value (one seed ran for minutes on eleven
+ * characters), so the patterns compared keep a star height of one.
+ */
+function quantifier(r: Prng, bounded: boolean): string {
   switch (r.int(9)) {
     case 0:
       return '?';
     case 1:
-      return '*';
+      return bounded ? `{0,${1 + r.int(2)}}` : '*';
     case 2:
-      return '+';
+      return bounded ? `{1,${1 + r.int(2)}}` : '+';
     case 3:
       return `{${r.int(3)}}`;
-    case 4:
-      return `{${r.int(3)},}`;
+    case 4: {
+      const min = r.int(3);
+      return bounded ? `{${min},${min + 1}}` : `{${min},}`;
+    }
     case 5: {
       const min = r.int(3);
       return `{${min},${min + r.int(3)}}`;
@@ -81,7 +89,10 @@ function quantifier(r: Prng): string {
   }
 }
 
-function randomPattern(r: Prng, depth = 0): string {
+/** Whether a quantifier lets its atom repeat without bound. */
+const unbounded = (q: string) => q === '*' || q === '+' || q.endsWith(',}');
+
+function randomPattern(r: Prng, depth = 0, bounded = false): string {
   const branches = 1 + (r.int(4) === 0 ? r.int(3) : 0);
   const out: string[] = [];
   for (let b = 0; b < branches; b++) {
@@ -94,8 +105,12 @@ function randomPattern(r: Prng, depth = 0): string {
       else if (roll < 4) atom = '.';
       else if (roll < 6) atom = r.pick(ESCAPES);
       else if (roll < 8) atom = `[${classBody(r, 0)}]`;
-      else atom = depth < 3 ? `(${randomPattern(r, depth + 1)})` : 'a';
-      branch += atom + quantifier(r);
+      else if (depth < 3) {
+        const q = quantifier(r, bounded);
+        branch += `(${randomPattern(r, depth + 1, bounded || unbounded(q))})${q}`;
+        continue;
+      } else atom = 'a';
+      branch += atom + quantifier(r, bounded);
     }
     out.push(branch);
   }
