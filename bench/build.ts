@@ -2,8 +2,9 @@
  * Bundles what the child processes run into bench/.build/ with esbuild, at the start of each
  * run: the harness, and each case module with what it imports (our generated package and its
  * runtime included), as plain JavaScript, so that our code is measured as an application would
- * ship it and not through tsx's on-the-fly transform. Peers are not bundled: cases/peer.ts loads
- * them from bench/node_modules at run time.
+ * ship it and not through tsx's on-the-fly transform: from the packages' built dist/, which is what
+ * their exports give without the workspace's "@evfw/source" condition (`npm run bench` builds
+ * first). Peers are not bundled: cases/peer.ts loads them from bench/node_modules at run time.
  */
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';

@@ -28,6 +28,7 @@ import { renderMarkdown, renderText, type Report } from './report.js';
 import type { Outcome, Row } from './result.js';
 import { judgeTargets } from './targets.js';
 import { hostileLines, measureHostile } from './hostile/run-hostile.js';
+import { ConsumerProject, packWorkspace } from '../scripts/workspace-packages.js';
 
 const ROOT = path.dirname(BENCH_DIR);
 const OUT_DIR = path.join(BENCH_DIR, '.out');
@@ -131,8 +132,21 @@ async function main(): Promise<void> {
   } finally {
     rmSync(inputDir, { recursive: true, force: true });
   }
-  progress('start-up: evfw --version against node -e 0');
-  const startup = timeStartups({ 'node -e 0': { program: process.execPath, args: ['-e', '0'] }, 'evfw --version': { program: EVFW, args: ['--version'] } }, RUNS.startup);
+  progress('start-up: evfw --version, in the workspace and installed from its tarball, against node -e 0');
+  const installed = installCli();
+  let startup: Record<string, Outcome>;
+  try {
+    startup = timeStartups(
+      {
+        'node -e 0': { program: process.execPath, args: ['-e', '0'] },
+        'evfw --version': { program: EVFW, args: ['--version'] },
+        'installed evfw --version': { program: installed.bin, args: ['--version'] },
+      },
+      RUNS.startup,
+    );
+  } finally {
+    installed.dispose();
+  }
 
   const verdicts = judgeTargets({ inputs, rows, startup });
   const hostile = !onlyCases || onlyCases.has('hostile') ? hostileLines(await measureHostile({ quick: options.quick, progress })) : [];
@@ -143,6 +157,26 @@ async function main(): Promise<void> {
   writeFileSync(path.join(OUT_DIR, 'results.md'), renderMarkdown(report));
   console.log(renderText(report));
   console.log(`\nWritten: bench/.out/results.json, bench/.out/results.md (for bench/RESULTS.md). The run took ${seconds.toFixed(0)} s.`);
+}
+
+/**
+ * The command as a user gets it: the packed CLI (and what it depends on) installed into a project
+ * outside the repository, whose node_modules/.bin/evfw is timed. npm run bench has just built.
+ */
+function installCli(): { bin: string; dispose: () => void } {
+  const packDir = mkdtempSync(path.join(os.tmpdir(), 'evfw-bench-tarballs-'));
+  const project = ConsumerProject.create('evfw-bench-installed-');
+  const dispose = () => {
+    project.dispose();
+    rmSync(packDir, { recursive: true, force: true });
+  };
+  try {
+    project.install([...packWorkspace(packDir, ['runtime', 'generated', 'generator', 'cli']).values()].map((p) => p.tarball));
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+  return { bin: path.join(project.dir, 'node_modules', '.bin', 'evfw'), dispose };
 }
 
 function notes(seconds: number): string[] {

@@ -86,6 +86,10 @@ export function judgeTargets({ inputs, rows, startup }: Figures): Verdict[] {
       const [evfw, node] = [startupMs('evfw --version'), startupMs('node -e 0')];
       return { pass: evfw <= node + 30, detail: `evfw --version ${evfw.toFixed(0)} ms, node -e 0 ${node.toFixed(0)} ms: +${(evfw - node).toFixed(0)} ms` };
     }),
+    judge('installed CLI (from its npm tarball) start-up <= node start-up + 30 ms', () => {
+      const [evfw, node] = [startupMs('installed evfw --version'), startupMs('node -e 0')];
+      return { pass: evfw <= node + 30, detail: `installed evfw --version ${evfw.toFixed(0)} ms, node -e 0 ${node.toFixed(0)} ms: +${(evfw - node).toFixed(0)} ms` };
+    }),
     judge('CLI on 10,000 files at least as fast as xmllint --schema on them', () => {
       const [evfw, xmllint] = [ms('evfw-cli', 'batch'), ms('xmllint-cli', 'batch')];
       return { pass: evfw <= xmllint, detail: `evfw validate ${(evfw / 1000).toFixed(2)} s, xmllint ${(xmllint / 1000).toFixed(2)} s: ${x(xmllint / evfw)} xmllint's speed` };

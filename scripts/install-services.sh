@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
-# Installs the real servers and peers the issue 10 tests run against, from Debian's packages:
+# Installs the real servers, peers and browser the tests run against, from Debian's packages:
 #   dovecot-imapd  the CPM Message Store (IMAP) that test/support/dovecot.ts starts per test file
 #   sip-tester     Debian's package of sipp, the SIP peer of the Participating Function tests
+#   chromium       the headless browser engine that test/support/chromium.ts runs bundles in
+#                  (test/browser/: the generated model in a real browser)
 #
 # Usage: bash scripts/install-services.sh        (CI: before `npm test`, see .ci/run)
 #
-# Why it never fails: the tests decide what to do without these packages (they skip, saying why),
-# so a machine without root or without a package mirror must still get a green `npm test` of
-# everything else. The reason goes to stderr, and the exit status is 0.
+# Why it never fails: the tests decide what to do without these packages (they skip, saying why;
+# the browser tests fail instead when CI is set, since CI must run them), so a machine without root
+# or without a package mirror must still get a green `npm test` of everything else. The reason
+# goes to stderr, and the exit status is 0.
 #
 # Why no service is started: the tests start their own throwaway servers, on loopback, with their
-# own configuration, as whatever user runs them. Debian's postinst would start the system Dovecot
-# on ports 143/993; policy-rc.d (exit 101) tells invoke-rc.d not to, for this run only.
+# own configuration, as whatever user runs them (and a headless chromium of their own per page).
+# Debian's postinst would start the system Dovecot on ports 143/993; policy-rc.d (exit 101) tells
+# invoke-rc.d not to, for this run only.
 set -uo pipefail
 
 # Debian package and a command it installs, to tell whether it is already there.
-PACKAGES=(dovecot-imapd:dovecot sip-tester:sipp)
+PACKAGES=(dovecot-imapd:dovecot sip-tester:sipp chromium:chromium)
 
 say() { printf 'install-services: %s\n' "$*" >&2; }
 

@@ -31,7 +31,7 @@ export interface HostileRow {
 }
 
 function runChild(moduleFile: string, caseId: string, who: string, runs: number, capMs: number): HostileResult {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', CHILD, moduleFile, caseId, who, String(runs)], {
+  const child = spawnSync(process.execPath, ['--conditions=@evfw/source', '--import', 'tsx', CHILD, moduleFile, caseId, who, String(runs)], {
     encoding: 'utf8',
     timeout: capMs,
     maxBuffer: 16 * 1024 * 1024,

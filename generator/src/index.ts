@@ -12,7 +12,8 @@ import type { SchemaLimits } from './ir/schema-limits.js';
 import { loadRules } from './load/load-rules.js';
 import { loadSchemas } from './load/load-schemas.js';
 import { SchemaAccess, type SchemaAccessOptions } from './load/schema-access.js';
-import type { EmitContext, Emitter, OutputFiles } from './emit/emitter.js';
+import type { EmitContext, EmitMode, Emitter, OutputFiles } from './emit/emitter.js';
+import { transpilePackage } from './emit/javascript/transpile-package.js';
 import { packageEmitter } from './emit/package/emit-package.js';
 import { typesEmitter } from './emit/types/emit-types.js';
 import { descriptorsEmitter } from './emit/descriptors/emit-descriptors.js';
@@ -34,7 +35,7 @@ export { schemaDescriptors } from './emit/descriptors/emit-descriptors.js';
 export { writeOutput } from './write-output.js';
 export { DEFAULT_SCHEMA_READ_LIMITS, type SchemaAccessOptions } from './load/schema-access.js';
 export type { WriteOutputOptions, WriteOutputResult } from './write-output.js';
-export type { OutputFiles } from './emit/emitter.js';
+export type { EmitMode, OutputFiles } from './emit/emitter.js';
 export type { SchemaSet } from './ir/ir.js';
 export { DEFAULT_SCHEMA_LIMITS, type SchemaLimits } from './ir/schema-limits.js';
 
@@ -64,6 +65,11 @@ export interface GenerateOptions extends SchemaAccessOptions {
   readonly runtimePackage?: string;
   /** Caps on derivation depth, nesting and flattened size (ir/schema-limits.ts); defaults in DEFAULT_SCHEMA_LIMITS. */
   readonly limits?: Partial<SchemaLimits>;
+  /**
+   * `ts` (the default): TypeScript sources in src/ with the tsconfig.json their build uses;
+   * `js`: dist/ only, JavaScript and declarations ready to import (emit/javascript/).
+   */
+  readonly emit?: EmitMode;
 }
 
 /** Reads the schemas into the final IR, through every transform. */
@@ -85,9 +91,14 @@ function withRules(ir: SchemaSet, rootDir: string, access: SchemaAccess): Schema
   };
 }
 
-/** The whole pipeline: schema files in, generated files (path -> text) out. */
+/**
+ * The whole pipeline: schema files in, generated files (path -> text) out. With `emit: 'js'`
+ * the emitters' TypeScript is transpiled last, file by file.
+ */
 export function generate(entryFiles: readonly string[], options: GenerateOptions = {}): OutputFiles {
-  return emitWith(EMITTERS, buildIr(entryFiles, options), options);
+  const mode = emitOption(options.emit);
+  const files = emitWith(EMITTERS, buildIr(entryFiles, options), options);
+  return mode === 'js' ? transpilePackage(files) : files;
 }
 
 /**
@@ -112,8 +123,15 @@ function packageNameOption(value: string, option: string): string {
   return value;
 }
 
+/** The option may come from a command line or a caller's JavaScript: only the two modes pass. */
+function emitOption(value: unknown): EmitMode {
+  if (value === undefined || value === 'ts' || value === 'js') return value ?? 'ts';
+  throw new GeneratorError('options.invalid', `emit ${JSON.stringify(value)} is not an output mode`, undefined, "use 'ts' (TypeScript sources and a build) or 'js' (JavaScript and declarations, ready as written)");
+}
+
 function emitWith(emitters: readonly Emitter[], ir: SchemaSet, options: GenerateOptions): OutputFiles {
   const context: EmitContext = {
+    emit: emitOption(options.emit),
     modules: moduleNames(ir),
     packageName: packageNameOption(options.packageName ?? '@evfw/model', 'the package name'),
     runtimePackage: packageNameOption(options.runtimePackage ?? '@evfw/runtime', 'the runtime package name'),

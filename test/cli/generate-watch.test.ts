@@ -85,8 +85,8 @@ afterEach(() => {
   running = undefined;
 });
 
-function startWatch(dir: string, env: Record<string, string>): Watching {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+function startWatch(dir: string): Watching {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env };
   for (const name of ['NO_COLOR', 'FORCE_COLOR', 'CI']) delete childEnv[name];
   const child = spawn(process.execPath, [EVFW_BIN, 'generate', '--watch', '--schemas', path.join(dir, 'x.xsd'), '--out', path.join(dir, 'out')], {
     cwd: dir,
@@ -103,18 +103,13 @@ function save(file: string, text: string): void {
   renameSync(`${file}.tmp~`, file);
 }
 
-const launches: [string, Record<string, string>][] = [
-  ['as launched (the build when up to date)', {}],
-  ['from the TypeScript sources', { EVFW_FROM_SOURCES: '1' }],
-];
-
-describe.each(launches)('evfw generate --watch, %s', (_name, env) => {
+describe('evfw generate --watch', () => {
   it('generates, reports an edit as API changes, survives a schema error, recovers, and exits 0 on SIGINT', { timeout: 6 * STEP_MS }, async () => {
     const dir = mkdtempSync(path.join(scratch, 'run-'));
     const schema = path.join(dir, 'x.xsd');
     const types = path.join(dir, 'out/src/x.ts');
     writeFileSync(schema, SCHEMA);
-    const evfw = startWatch(dir, env);
+    const evfw = startWatch(dir);
 
     const first = await evfw.waitFor('stdout', /^\[\d\d:\d\d:\d\d\] start: .*\n(?: {2}.*\n)*/m);
     expect(evfw.stdout.split('\n')[0]).toMatch(/^watching \.\/ \(\*\.xsd, \*\.rules\.json\) for out\/; Ctrl-C to stop$/);
@@ -160,7 +155,7 @@ describe('evfw generate --watch: usage and ending', () => {
   it('SIGTERM ends it with 0 too, watchers closed', { timeout: 3 * STEP_MS }, async () => {
     const dir = mkdtempSync(path.join(scratch, 'term-'));
     writeFileSync(path.join(dir, 'x.xsd'), SCHEMA);
-    const evfw = startWatch(dir, {});
+    const evfw = startWatch(dir);
     await evfw.waitFor('stdout', /\] start: /);
     evfw.child.kill('SIGTERM');
     // evfw never calls process.exit here: it ends on its own only once every watcher and timer is closed.

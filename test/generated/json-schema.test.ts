@@ -38,7 +38,7 @@ describe('the emitted JSON Schemas', () => {
     const pkg = JSON.parse(readFileSync(path.join(GENERATED_DIR, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
     for (const module of MODULES) {
       expect(pkg.exports[`./schemas/${module}.schema.json`]).toBe(`./schemas/${module}.schema.json`);
-      expect(pkg.exports[`./${module}/object`]).toEqual({ types: `./src/${module}.object.ts`, default: `./src/${module}.object.ts` });
+      expect(pkg.exports[`./${module}/object`]).toEqual({ '@evfw/source': `./src/${module}.object.ts`, types: `./dist/${module}.object.d.ts`, default: `./dist/${module}.object.js` });
     }
   });
 });
@@ -63,10 +63,10 @@ describe('the generated package at run time', () => {
   const tsx = pathToFileURL(path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
   it.each(MODULES)('loads the %s object validator where ajv cannot be resolved', (module) => {
-    const file = `${module}.object-validator.js`;
-    copyFileSync(path.join(GENERATED_DIR, 'src', file), path.join(scratch, file.replace(/\.js$/, '.mjs')));
-    const script = `import('./${file.replace(/\.js$/, '.mjs')}').then((m) => { const v = Object.values(m); console.log(v.length, v.every((f) => typeof f === 'function' && f({}) === false && f.errors.length > 0)); }, (e) => { console.log('failed', e.message); });`;
-    const out = execFileSync(process.execPath, ['--import', tsx, '--input-type=module', '-e', script], { cwd: scratch, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } }).trim();
+    const file = `${module}.object-validator.ts`;
+    copyFileSync(path.join(GENERATED_DIR, 'src', file), path.join(scratch, file.replace(/\.ts$/, '.mts')));
+    const script = `import('./${file.replace(/\.ts$/, '.mts')}').then((m) => { const v = Object.values(m); console.log(v.length, v.every((f) => typeof f === 'function' && f({}) === false && f.errors.length > 0)); }, (e) => { console.log('failed', e.message); });`;
+    const out = execFileSync(process.execPath, ['--conditions=@evfw/source', '--import', tsx, '--input-type=module', '-e', script], { cwd: scratch, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } }).trim();
     expect(out).toMatch(/^[1-9]\d* true$/);
   });
 });

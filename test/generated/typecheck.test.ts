@@ -9,9 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { GENERATED_DIR, REPO_ROOT } from '../support/paths.js';
 import { typeErrors } from '../support/typecheck.js';
 
+// --noEmit: the package's tsconfig builds dist/, and this is a check. The condition resolves the
+// workspace packages (@evfw/runtime, and @evfw/model for the consumer) to their sources, built or not.
 const tsc = (project: string) => {
   try {
-    execFileSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', project], { encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', project, '--noEmit', '--customConditions', '@evfw/source'], { encoding: 'utf8', stdio: 'pipe' });
     return '';
   } catch (error) {
     return String((error as { stdout?: string }).stdout ?? error);

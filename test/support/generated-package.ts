@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { OutputFiles } from '../../generator/src/index.js';
-import { REPO_ROOT } from './paths.js';
+import { FROM_SOURCES, REPO_ROOT } from './paths.js';
 
 const RECORDER = path.join(REPO_ROOT, 'test/support/import-recorder.mjs');
 const TSX = pathToFileURL(createRequire(path.join(REPO_ROOT, 'package.json')).resolve('tsx')).href;
@@ -65,7 +65,7 @@ export function importRecorded(modules: readonly string[]): ImportReport {
   const cwd = path.join(scratch, 'cwd');
   mkdirSync(cwd);
   const results = path.join(scratch, 'results.json');
-  execFileSync(process.execPath, ['--import', TSX, RECORDER, results, ...modules], { cwd, stdio: 'pipe', timeout: 120_000 });
+  execFileSync(process.execPath, [FROM_SOURCES, '--import', TSX, RECORDER, results, ...modules], { cwd, stdio: 'pipe', timeout: 120_000 });
   const report = JSON.parse(readFileSync(results, 'utf8')) as Omit<ImportReport, 'cwdChanges'>;
   return { ...report, cwdChanges: readdirSync(cwd) };
 }

@@ -165,7 +165,7 @@ export function hostileIr(dir: string, value: string): { ir: SchemaSet; expected
 
 /** What `generate` does after the IR is built: every emitter, in order. */
 export function emitIr(ir: SchemaSet): OutputFiles {
-  const context: EmitContext = { modules: moduleNames(ir), packageName: '@evfw/model', runtimePackage: '@evfw/runtime' };
+  const context: EmitContext = { modules: moduleNames(ir), packageName: '@evfw/model', runtimePackage: '@evfw/runtime', emit: 'ts' };
   const out: OutputFiles = new Map();
   for (const emitter of EMITTERS) emitter.emit(ir, context, out);
   return out;

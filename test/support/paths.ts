@@ -38,3 +38,10 @@ export function corpusSchemaSets(): { name: string; files: string[] }[] {
     }))
     .filter((set) => set.files.length > 0);
 }
+
+/**
+ * The node flag that resolves the workspace's packages to their TypeScript sources (each
+ * package's `exports` has this condition first, then its built dist/): with `--import tsx`, a
+ * child process runs the sources as the tests do, with no build step.
+ */
+export const FROM_SOURCES = '--conditions=@evfw/source';

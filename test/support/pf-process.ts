@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { dovecotUnavailable, seedMessages, startDovecot, type DovecotServer, type SeedMessage, type SeededMessage } from './dovecot.js';
+import { FROM_SOURCES } from './paths.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -45,7 +46,7 @@ export interface RunningPf {
 
 /** Starts the one command and waits for its "listening" line. */
 export async function startPf(dovecot: DovecotServer): Promise<RunningPf> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'pf', 'src', 'main.ts'), '--port', '0', '--transport', 'udp,tcp', '--own-address', 'sip:pf@example.com'], {
+  const child = spawn(process.execPath, [FROM_SOURCES, '--import', 'tsx', join(root, 'pf', 'src', 'main.ts'), '--port', '0', '--transport', 'udp,tcp', '--own-address', 'sip:pf@example.com'], {
     cwd: root,
     env: { ...process.env, EVFW_IMAP_HOST: dovecot.host, EVFW_IMAP_PORT: String(dovecot.port), EVFW_IMAP_USER: dovecot.user, EVFW_IMAP_PASSWORD: dovecot.password },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -23,6 +23,8 @@ export interface EvfwRunOptions {
   readonly timeout?: number;
   /** An executable to run instead of `node cli/bin/evfw.js`, such as the installed node_modules/.bin/evfw. */
   readonly bin?: string;
+  /** A copy of cli/bin/evfw.js elsewhere (an installed package, a scratch workspace), run with this Node. */
+  readonly launcher?: string;
 }
 
 export function runEvfw(args: readonly string[], options: EvfwRunOptions = {}): EvfwRun {
@@ -40,7 +42,8 @@ export function runEvfw(args: readonly string[], options: EvfwRunOptions = {}): 
 }
 
 function commandLine(args: readonly string[], options: EvfwRunOptions): { command: string; argv: string[] } {
-  return options.bin ? { command: options.bin, argv: [...args] } : { command: process.execPath, argv: [EVFW_BIN, ...args] };
+  if (options.bin) return { command: options.bin, argv: [...args] };
+  return { command: process.execPath, argv: [options.launcher ?? EVFW_BIN, ...args] };
 }
 
 function environment(options: EvfwRunOptions): NodeJS.ProcessEnv {

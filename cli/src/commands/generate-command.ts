@@ -1,11 +1,11 @@
 /**
  * `evfw generate`: regenerates generated/ from schemas/ (what `npm run generate` runs), or a
- * package for any XSD set; with --check it changes nothing and fails listing what would
+ * package for any XSD set, as TypeScript sources or (--emit js) ready JavaScript; with --check it changes nothing and fails listing what would
  * change, which is the drift check CI runs; with --watch it regenerates on every save in the
  * schema folders (cli/src/watch/).
  */
 import path from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { CliError, EXIT } from '../cli-error.js';
 import { DEFAULT_SCHEMAS, schemasOrDefault } from '../inputs/schema-files.js';
 import { addSchemaReadOptions, schemaReadOptions, type SchemaReadFlags } from '../inputs/schema-options.js';
@@ -20,6 +20,7 @@ interface GenerateFlags extends SchemaReadFlags {
   readonly check?: boolean;
   readonly watch?: boolean;
   readonly name?: string;
+  readonly emit?: 'ts' | 'js';
   readonly color?: ColorChoice;
 }
 
@@ -33,6 +34,9 @@ Examples:
                                                     changed in the exported types; Ctrl-C to stop
   $ evfw generate --schemas pidf.xsd --out pidf     a package for another XSD set
   $ evfw generate --schemas xsd/ --out model --name @acme/model
+  $ evfw generate --schemas xsd/ --out model --emit js
+                                                    JavaScript and .d.ts in model/dist/, ready to
+                                                    import without TypeScript or a build
   $ evfw generate --schemas xsd/main.xsd --schema-path vendor/xsd --out model
                                                     imports may also read vendor/xsd/
 
@@ -53,6 +57,7 @@ export function generateCommand(): Command {
     .option('--check', 'write nothing; exit 1 listing the files that would change')
     .option('--watch', 'keep running: regenerate on every change to the schema folders and print what changed in the API')
     .option('--name <package>', 'npm name of the generated package (default: @evfw/model)')
+    .addOption(new Option('--emit <mode>', 'ts: TypeScript sources in src/, built into dist/ by the package\'s `npm run build` (the default); js: dist/ alone, JavaScript and declarations ready as written').choices(['ts', 'js']))
     .option('--color', 'colour schema errors even when stderr is not a terminal')
     .option('--no-color', 'never colour the output (as does a non-empty NO_COLOR)');
   return addSchemaReadOptions(command)
@@ -65,7 +70,7 @@ export function generateCommand(): Command {
 
 /** The generator's options from the command's. */
 function generateOptions(flags: GenerateFlags) {
-  return { rootDir: process.cwd(), ...schemaReadOptions(flags), ...(flags.name ? { packageName: flags.name } : {}) };
+  return { rootDir: process.cwd(), ...schemaReadOptions(flags), ...(flags.name ? { packageName: flags.name } : {}), ...(flags.emit ? { emit: flags.emit } : {}) };
 }
 
 async function generatePackage(flags: GenerateFlags): Promise<number> {
@@ -129,5 +134,6 @@ function fixCommand(flags: GenerateFlags): string {
   if (flags.maxSchemaFiles !== undefined) parts.push('--max-schema-files', String(flags.maxSchemaFiles));
   if (flags.out) parts.push('--out', flags.out);
   if (flags.name) parts.push('--name', flags.name);
+  if (flags.emit) parts.push('--emit', flags.emit);
   return parts.length === 1 ? 'npm run generate' : parts.join(' ');
 }

@@ -7,7 +7,9 @@
 import { statSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { DEFAULT_SCHEMA_LIMITS, type GenerateOptions, type SchemaLimits } from '@evfw/generator';
+import type { GenerateOptions } from '@evfw/generator';
+// Not from the main entry, which would load the whole generator (ts-morph, ajv) at every start.
+import { DEFAULT_SCHEMA_LIMITS, type SchemaLimits } from '@evfw/generator/limits';
 import { CliError } from '../cli-error.js';
 import { byteSize, collect, positiveInteger } from '../commands/option-values.js';
 

@@ -101,7 +101,11 @@ function runOnWorkers(jobs: readonly Job[], settings: ValidatorSettings, threads
       else setImmediate(workHere);
     };
     for (let i = 0; i < threads - 1; i++) {
-      const worker = new Worker(new URL('./worker-entry.js', import.meta.url), { workerData: settings });
+      // From the build this is dist/worker-entry.js, one bundle. From the sources (a test that
+      // imports this module) it is ./worker-entry.js, which loads worker.ts through tsx: the
+      // condition makes our packages resolve to their sources there too, as in this thread.
+      const execArgv = [...process.execArgv, '--conditions=@evfw/source'];
+      const worker = new Worker(new URL('./worker-entry.js', import.meta.url), { workerData: settings, execArgv });
       workers.push(worker);
       worker.on('message', (response: ChunkResponse) => {
         inFlight.set(worker, inFlight.get(worker)! - 1);

@@ -11,7 +11,14 @@ export interface EmitContext {
   readonly packageName: string;
   /** The runtime package generated code imports. */
   readonly runtimePackage: string;
+  /**
+   * What the package ships: `ts`, TypeScript sources in src/ that the package's own build
+   * compiles into dist/; `js`, dist/ alone, JavaScript and declarations ready as written.
+   */
+  readonly emit: EmitMode;
 }
+
+export type EmitMode = 'ts' | 'js';
 
 /** Generated files by path relative to the output folder. */
 export type OutputFiles = Map<string, string>;

@@ -18,10 +18,14 @@ import {
   type VariableStatementStructure,
   type WriterFunction,
 } from 'ts-morph';
+// The version has one home, the generator's package.json. A JSON import works in the three ways the
+// generator runs: from its sources through tsx, compiled by tsc (dist/ sits where src/ does, so the
+// relative path holds), and bundled into the CLI by esbuild, which inlines the file.
+import generatorPackage from '../../package.json' with { type: 'json' };
 import { lineCommentText, xmlCommentText } from './escape/index.js';
 
 export const GENERATOR_NAME = '@evfw/generator';
-export const GENERATOR_VERSION = '0.1.0';
+export const GENERATOR_VERSION: string = generatorPackage.version;
 
 /**
  * The two header lines, each behind `commentPrefix`. The schema file names go through the

@@ -22,7 +22,7 @@ describe(`docs of every schema set${CORPUS_AVAILABLE ? '' : ` (${CORPUS_SKIP_REA
       const ir = buildIr(set.files, { rootDir: set.rootDir });
       const modules = moduleNames(ir);
       const out = new Map<string, string>();
-      docsEmitter.emit(ir, { modules, packageName: '@evfw/model', runtimePackage: '@evfw/runtime' }, out);
+      docsEmitter.emit(ir, { modules, packageName: '@evfw/model', runtimePackage: '@evfw/runtime', emit: 'ts' }, out);
       for (const module of modules.values()) expect([...out.keys()]).toContain(`docs/${module}.md`);
       expect(out.get('docs/reference.html')).toMatch(/<\/html>\n$/);
 

@@ -14,7 +14,7 @@ import { GeneratorError } from '../../../generator/src/errors.js';
 import { buildIr } from '../../../generator/src/index.js';
 import { loadSchemas, type LoadOptions } from '../../../generator/src/load/load-schemas.js';
 import { DEFAULT_SCHEMA_READ_LIMITS } from '../../../generator/src/load/schema-access.js';
-import { REPO_ROOT } from '../../support/paths.js';
+import { FROM_SOURCES, REPO_ROOT } from '../../support/paths.js';
 
 const XS = 'xmlns:xs="http://www.w3.org/2001/XMLSchema"';
 const CHILD = path.join(REPO_ROOT, 'test/hostile/schemas/confinement-child.ts');
@@ -69,7 +69,7 @@ interface ChildOutcome {
 
 function loadInChild(entry: string, options: LoadOptions = {}, env: Record<string, string> = {}): { outcome: ChildOutcome | undefined; ms: number; stderr: string } {
   const started = performance.now();
-  const run = spawnSync(process.execPath, ['--import', 'tsx', CHILD, entry, JSON.stringify({ rootDir: path.dirname(entry), ...options })], {
+  const run = spawnSync(process.execPath, [FROM_SOURCES, '--import', 'tsx', CHILD, entry, JSON.stringify({ rootDir: path.dirname(entry), ...options })], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     encoding: 'utf8',

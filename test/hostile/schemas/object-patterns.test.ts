@@ -40,7 +40,7 @@ describe('patterns in the generated object validators', () => {
     const files = generate([schemaFile], { rootDir: folder.root });
     const dir = folder.write('p', files);
     const module = (await import(pathToFileURL(path.join(dir, 'src', 'p.object.ts')).href)) as { validateObjectR: Validate };
-    return { validate: module.validateObjectR, source: files.get('src/p.object-validator.js')! };
+    return { validate: module.validateObjectR, source: files.get('src/p.object-validator.ts')! };
   };
 
   it('never compiles a schema pattern into a RegExp, and keeps the built-in lexical ones', async () => {

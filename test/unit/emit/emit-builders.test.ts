@@ -29,8 +29,9 @@ describe('the builders emitter', () => {
   const text = files.get('src/shop.build.ts')!;
 
   it('writes one builder per complex type, keyed by the type', () => {
-    expect(text).toContain("order: builder<Order>(registry, '{urn:shop}order'),");
-    expect(text).toContain("line: builder<Line>(registry, '{urn:shop}line'),");
+    // Typed arrows: the package builds with isolatedDeclarations, which cannot infer a call's type.
+    expect(text).toContain("order: (overrides?: Partial<Order>): Order => builder<Order>(registry, '{urn:shop}order')(overrides),");
+    expect(text).toContain("line: (overrides?: Partial<Line>): Line => builder<Line>(registry, '{urn:shop}line')(overrides),");
     expect(text).toContain("import { builder } from '@evfw/runtime/testing';");
     expect(text).toContain("import type { Line, Order } from './shop.js';");
   });
@@ -63,8 +64,8 @@ describe('the package emitter, for the test helpers', () => {
   const pkg = JSON.parse(files.get('package.json')!) as { exports: Record<string, unknown>; peerDependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional: boolean }> };
 
   it('exports <module>/build and <module>/arbitraries', () => {
-    expect(pkg.exports['./shop/build']).toEqual({ types: './src/shop.build.ts', default: './src/shop.build.ts' });
-    expect(pkg.exports['./shop/arbitraries']).toEqual({ types: './src/shop.arbitraries.ts', default: './src/shop.arbitraries.ts' });
+    expect(pkg.exports['./shop/build']).toEqual({ '@evfw/source': './src/shop.build.ts', types: './dist/shop.build.d.ts', default: './dist/shop.build.js' });
+    expect(pkg.exports['./shop/arbitraries']).toEqual({ '@evfw/source': './src/shop.arbitraries.ts', types: './dist/shop.arbitraries.d.ts', default: './dist/shop.arbitraries.js' });
   });
 
   it('asks for fast-check as an optional peer, and keeps the helpers out of the index', () => {

@@ -29,7 +29,8 @@ export const buildersEmitter: Emitter = {
           const registry = file.importValue('registry', './registry.js');
           return {
             docs: [`A valid {@link ${type}}: its required attributes, the fewest children its content allows and the first branch of each choice, with \`overrides\` on top.`, origin(def)],
-            text: `${camelCase(def.tsName!)}: ${builder}<${type}>(${registry}, ${stringLiteral(qnameKey(def.name!))})`,
+            // A typed arrow, as the arbitraries are: isolatedDeclarations cannot infer a call's type.
+            text: `${camelCase(def.tsName!)}: (overrides?: Partial<${type}>): ${type} => ${builder}<${type}>(${registry}, ${stringLiteral(qnameKey(def.name!))})(overrides)`,
           };
         });
       addObjectConstant(file, 'build', [

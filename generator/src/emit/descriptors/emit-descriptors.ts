@@ -63,7 +63,8 @@ export const descriptorsEmitter: Emitter = {
     registry.addVariableStatement({
       isExported: true,
       declarationKind: 'const' as never,
-      declarations: [{ name: 'registry', initializer: `new ${registryClass}([${names.join(', ')}])` }],
+      // Typed explicitly: the package builds with isolatedDeclarations (its .d.ts come from each file alone).
+      declarations: [{ name: 'registry', type: registryClass, initializer: `new ${registryClass}([${names.join(', ')}])` }],
       docs: ['Every namespace this package was generated from: lax wildcard content in these namespaces is validated.'],
     });
     out.set(registry.path, registry.toString());

@@ -3,17 +3,19 @@
  *
  * - `schemas/<module>.schema.json`: the JSON Schema (draft 2020-12) of the typed model's
  *   plain-object form, for other tools (exported as `<package>/schemas/<module>.schema.json`);
- * - `src/<module>.object-validator.js` (+ `.d.ts`): that schema compiled by ajv into standalone
- *   code, so consumers compile nothing at run time and need no ajv;
+ * - `src/<module>.object-validator.ts`: that schema compiled by ajv into standalone code, so
+ *   consumers compile nothing at run time and need no ajv. A .ts file (not .js beside a .d.ts)
+ *   so that tsc builds it into dist/ with the rest: ajv's code goes in unchecked, its exports
+ *   typed, so its declaration is one line per validator;
  * - `src/<module>.object.ts`: `validateObjectX(value)` per global element, diagnostics in the
  *   XML validator's shape and codes, with JSON-pointer paths (`<package>/<module>/object`).
  */
-import { VariableDeclarationKind } from 'ts-morph';
+import { ts } from 'ts-morph';
 import { qnameKey, type Particle, type SchemaSet } from '../../ir/ir.js';
 import { indexSchemas, type SchemaIndex } from '../../ir/schema-index.js';
 import { pascalCase, uniqueName } from '../../naming/names.js';
 import { schemaDescriptors } from '../descriptors/emit-descriptors.js';
-import { jsdocText, jsonText } from '../escape/index.js';
+import { jsdocText, jsonText, tsString } from '../escape/index.js';
 import { GeneratedFile, generatedHeader } from '../generated-file.js';
 import type { EmitContext, Emitter, OutputFiles } from '../emitter.js';
 import { JsonSchemaBuilder, type Documentation } from './json-schema-builder.js';
@@ -38,20 +40,52 @@ export const jsonSchemaEmitter: Emitter = {
         validators.set(`validate${name}Schema`, { element, def, fn: `validateObject${name}` });
       }
       const code = standaloneValidators(json, new Map([...validators].map(([name, v]) => [name, v.def])), context.runtimePackage);
-      out.set(`src/${module}.object-validator.js`, `${generatedHeader(schema.files)}\n// ajv standalone code of schemas/${module}.schema.json; the schema's own patterns match through the runtime's linear-time engine.\n${code}\n`);
-      out.set(`src/${module}.object-validator.d.ts`, validatorDeclarations(schema.files, [...validators.keys()], context));
+      out.set(`src/${module}.object-validator.ts`, validatorModule(module, schema.files, code, [...validators.keys()], context));
       out.set(`src/${module}.object.ts`, wrapperModule(module, schema.namespace, schema.files, validators, context));
     }
   },
 };
 
-function validatorDeclarations(sources: readonly string[], names: readonly string[], context: EmitContext): string {
-  const file = new GeneratedFile('declarations.d.ts', sources);
-  const type = file.importType('ObjectValidator', context.runtimePackage);
-  for (const name of names) {
-    file.addVariableStatement({ hasDeclareKeyword: true, isExported: true, declarationKind: VariableDeclarationKind.Const, declarations: [{ name, type }] });
+/**
+ * ajv's standalone code as a TypeScript module. The code is ajv's, checked by ajv's own tests and
+ * not written to be typed, so the file is not type-checked; each export is annotated instead,
+ * which makes its declaration (tsc's, or transpileDeclaration's under isolatedDeclarations)
+ * `export declare const validateXSchema: ObjectValidator;`.
+ */
+function validatorModule(module: string, sources: readonly string[], code: string, names: readonly string[], context: EmitContext): string {
+  return [
+    generatedHeader(sources),
+    '',
+    "// @ts-nocheck: ajv's standalone code, checked by ajv and not written to be typed; the exports are typed below.",
+    `// ajv standalone code of schemas/${module}.schema.json; the schema's own patterns match through the runtime's linear-time engine.`,
+    `import type { ObjectValidator } from ${tsString(context.runtimePackage)};`,
+    withTypedExports(code, names, 'ObjectValidator'),
+    '',
+  ].join('\n');
+}
+
+/**
+ * `export const x = validate71;` becomes `export const x: ObjectValidator = validate71;` for each
+ * name. The statements are found by parsing, not by searching the text: the code holds the
+ * schema's own strings, which may spell anything.
+ */
+function withTypedExports(code: string, names: readonly string[], type: string): string {
+  const file = ts.createSourceFile('validator.js', code, ts.ScriptTarget.ES2022, false, ts.ScriptKind.JS);
+  const wanted = new Set(names);
+  const insertAt = new Map<string, number>();
+  for (const statement of file.statements) {
+    if (!ts.isVariableStatement(statement) || !statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (ts.isIdentifier(declaration.name) && wanted.has(declaration.name.text)) insertAt.set(declaration.name.text, declaration.name.end);
+    }
   }
-  return file.toString();
+  const missing = names.find((name) => !insertAt.has(name));
+  // A bug of the generator, not of a schema: ajv exports every validator it was asked for.
+  if (missing !== undefined) throw new Error(`evfw generator: ajv's standalone code has no \`export const ${missing}\``);
+  // From the end, so that earlier positions stay valid.
+  let typed = code;
+  for (const at of [...insertAt.values()].sort((a, b) => b - a)) typed = `${typed.slice(0, at)}: ${type}${typed.slice(at)}`;
+  return typed;
 }
 
 function wrapperModule(

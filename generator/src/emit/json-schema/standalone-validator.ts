@@ -106,5 +106,6 @@ export function standaloneValidators(schema: JsonSchema, exports: ReadonlyMap<st
     throw new Error(`evfw generator: the ajv standalone code of ${id} requires "${left[1]}" at run time, which the generated package must not need; avoid the keyword that needs it or add the helper to INLINE_HELPERS`);
   }
   const prelude = code.includes(`${PATTERN_FUNCTION}(`) || code.includes(`= ${PATTERN_FUNCTION};`) ? [patternPrelude(schema, runtimePackage)] : [];
-  return code.replace(/^"use strict";/, () => ['"use strict";', ...prelude, ...helpers].join('\n') + '\n');
+  // The directive goes: an ES module is strict already, and the module's imports come first.
+  return code.replace(/^"use strict";/, () => [...prelude, ...helpers].join('\n') + '\n');
 }

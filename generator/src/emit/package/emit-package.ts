@@ -1,17 +1,18 @@
 /**
  * The package emitter: what makes generated/ a package other packages import. package.json
  * with an exports map (one entry per namespace module, and `<module>/build` and
- * `<module>/arbitraries` for the test helpers other emitters wrote), the index that re-exports
- * each module under a namespace name, a strict tsconfig.json, and a README. It runs last, so it
- * exports what the others wrote.
+ * `<module>/arbitraries` for the test helpers other emitters wrote; see package-json.ts), the
+ * index that re-exports each module under a namespace name, the tsconfig.json its build uses,
+ * and a README. It runs last, so it exports what the others wrote.
  */
 import { DIAGNOSTIC_CODES } from '@evfw/runtime/diagnostics';
 import type { RuleDescriptor } from '@evfw/runtime/schema';
 import { IdentifierScope } from '../../naming/names.js';
 import type { SchemaSet } from '../../ir/ir.js';
 import { jsonText, markdownCode, markdownText } from '../escape/index.js';
-import { GENERATOR_NAME, GENERATOR_VERSION, GeneratedFile, generatedHeader } from '../generated-file.js';
-import type { EmitContext, Emitter, OutputFiles } from '../emitter.js';
+import { GeneratedFile, generatedHeader } from '../generated-file.js';
+import type { EmitContext, EmitMode, Emitter, OutputFiles } from '../emitter.js';
+import { packageJson, packageTsconfig, type PackageEntry } from './package-json.js';
 
 export const packageEmitter: Emitter = {
   name: 'package',
@@ -35,51 +36,35 @@ export const packageEmitter: Emitter = {
     }
     out.set(index.path, index.toString());
 
-    const exports: Record<string, { types: string; default: string } | string> = {
-      '.': { types: './src/index.ts', default: './src/index.ts' },
-    };
+    const entries: PackageEntry[] = [{ entry: '.', module: 'index' }];
     let testing = false;
     for (const { module } of modules) {
-      exports[`./${module}`] = { types: `./src/${module}.ts`, default: `./src/${module}.ts` };
+      entries.push({ entry: `./${module}`, module });
       // The test helpers stay out of the index: they need fast-check, the models do not.
-      for (const [entry, file] of [['build', `src/${module}.build.ts`], ['arbitraries', `src/${module}.arbitraries.ts`]] as const) {
-        if (!out.has(file)) continue;
-        exports[`./${module}/${entry}`] = { types: `./${file}`, default: `./${file}` };
+      for (const helper of ['build', 'arbitraries'] as const) {
+        if (!out.has(`src/${module}.${helper}.ts`)) continue;
+        entries.push({ entry: `./${module}/${helper}`, module: `${module}.${helper}` });
         testing = true;
       }
       // The object validator (JSON Schema compiled ahead of time) and the schema itself, for other tools.
-      if (out.has(`src/${module}.object.ts`)) exports[`./${module}/object`] = { types: `./src/${module}.object.ts`, default: `./src/${module}.object.ts` };
-      if (out.has(`schemas/${module}.schema.json`)) exports[`./schemas/${module}.schema.json`] = `./schemas/${module}.schema.json`;
+      if (out.has(`src/${module}.object.ts`)) entries.push({ entry: `./${module}/object`, module: `${module}.object` });
+      const schemaFile = `schemas/${module}.schema.json`;
+      if (out.has(schemaFile)) entries.push({ entry: `./${schemaFile}`, file: schemaFile });
     }
-    const pkg = {
-      name: context.packageName,
-      version: GENERATOR_VERSION,
-      description: `Typed models generated from ${sources.join(', ')}`,
-      license: 'Apache-2.0',
-      type: 'module',
-      sideEffects: false,
-      exports,
-      dependencies: { [context.runtimePackage]: GENERATOR_VERSION },
-      ...(testing ? { peerDependencies: { 'fast-check': '^4.0.0' }, peerDependenciesMeta: { 'fast-check': { optional: true } } } : {}),
-      evfw: { generatedBy: `${GENERATOR_NAME} ${GENERATOR_VERSION}`, sources, note: 'Generated: edit the schemas and run `npm run generate`.' },
-    };
+    const written = [...out.keys()];
+    const pkg = packageJson({
+      packageName: context.packageName,
+      runtimePackage: context.runtimePackage,
+      emit: context.emit,
+      sources,
+      entries,
+      hasSchemas: written.some((f) => f.startsWith('schemas/')),
+      hasDocs: written.some((f) => f.startsWith('docs/')),
+      testing,
+    });
     out.set('package.json', `${jsonText(pkg, 2)}\n`);
-
-    const tsconfig = {
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        strict: true,
-        noEmit: true,
-        skipLibCheck: true,
-        allowImportingTsExtensions: true,
-        exactOptionalPropertyTypes: true,
-        noUncheckedIndexedAccess: true,
-      },
-      include: ['src'],
-    };
-    out.set('tsconfig.json', `${jsonText(tsconfig, 2)}\n`);
+    // In js mode there is nothing to compile: the generator writes dist/ itself.
+    if (context.emit === 'ts') out.set('tsconfig.json', `${jsonText(packageTsconfig(), 2)}\n`);
 
     const readme = [
       generatedHeader(sources, '<!--').replace(/\n/g, ' -->\n') + ' -->',
@@ -130,6 +115,7 @@ export const packageEmitter: Emitter = {
       '  and booleans are written in canonical form (`007` comes back as `7`);',
       '- `xsi:` attributes such as `xsi:schemaLocation` on elements of a known schema: hints, never followed, not kept (on extension content they are kept like any attribute).',
       '',
+      ...buildingSection(context.emit, context.runtimePackage),
       ...(modules.some(({ module }) => out.has(`src/${module}.object.ts`)) ? objectSection(context.packageName) : []),
       ...(testing ? testingSection(context.packageName) : []),
     ].join('\n');
@@ -137,6 +123,30 @@ export const packageEmitter: Emitter = {
     out.set('DIAGNOSTICS.md', diagnosticsTable(sources, emitted.flatMap((s) => s.rules ?? [])));
   },
 };
+
+function buildingSection(emit: EmitMode, runtimePackage: string): string[] {
+  const how =
+    emit === 'ts'
+      ? [
+          'The TypeScript sources are in `src/`. `npm run build` compiles them with tsc into `dist/` (JavaScript,',
+          'declarations and their maps), and `npm pack` and `npm publish` run it first, so the packed package',
+          'is plain JavaScript that any Node 20 project can import. Inside a workspace, the `@evfw/source`',
+          'export condition (`node --conditions=@evfw/source`, or `customConditions` in a tsconfig) reads',
+          '`src/` directly, without a build.',
+        ]
+      : [
+          'Generated with `--emit js`: `dist/` holds the JavaScript and its declarations, ready as written, with',
+          'no build step and no TypeScript needed. `npm pack` packs it as it is.',
+        ];
+  return [
+    '## Building and installing',
+    '',
+    ...how,
+    '',
+    `At run time the models need \`${runtimePackage}\` alone, a dependency that npm installs with the package.`,
+    '',
+  ];
+}
 
 function objectSection(packageName: string): string[] {
   return [
