@@ -2,15 +2,14 @@
  * What test/packaging/ does to a consumer's project besides running it: type-check with the
  * TypeScript compiler's own command line, and bundle for the browser with esbuild.
  */
-import { builtinModules, createRequire } from 'node:module';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { nodeBuiltinImports } from '../browser/bundle.js';
 import { REPO_ROOT } from '../support/paths.js';
 
 /** The workspace's `tsc`, run as a consumer runs it: on the consumer's files, resolving from the consumer's node_modules. */
 export const TSC = createRequire(path.join(REPO_ROOT, 'package.json')).resolve('typescript/bin/tsc');
-
-const BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
 export interface BrowserBundle {
   /** The bundle, minified, as one script. */
@@ -20,7 +19,8 @@ export interface BrowserBundle {
 }
 
 /**
- * esbuild's browser bundle of the project's browser.mjs (or `entry`), as a consumer makes it. An import of a
+ * esbuild's browser bundle of the project's browser.mjs (or `entry`), as a consumer makes it:
+ * from the installed packages' dist/, without the workspace's source condition. An import of a
  * Node built-in fails such a bundle (esbuild cannot resolve it for the browser); the metafile is
  * checked as well, in case one were marked external.
  */
@@ -36,6 +36,5 @@ export async function browserBundle(projectDir: string, entry = 'browser.mjs'): 
     metafile: true,
     logLevel: 'silent',
   });
-  const imports = Object.values(result.metafile.inputs).flatMap((input) => input.imports.map((i) => i.path));
-  return { js: result.outputFiles[0]!.text, nodeBuiltins: imports.filter((i) => BUILTINS.has(i)) };
+  return { js: result.outputFiles[0]!.text, nodeBuiltins: nodeBuiltinImports(result.metafile) };
 }
