@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import type { Profile } from '@evfw/runtime';
 import { CliError, EXIT } from '../cli-error.js';
-import { lintText, type ExampleLint } from '../lint-spec/lint-text.js';
+import type { ExampleLint } from '../lint-spec/lint-text.js';
 
 interface LintSpecFlags {
   readonly profile: Profile;
@@ -45,7 +45,8 @@ async function lintSpec(file: string, flags: LintSpecFlags): Promise<number> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliError(code === 'ENOENT' ? 'evfw.cli.input-missing' : 'evfw.cli.input-unreadable', `cannot read "${file}" (${code ?? String(error)})`, 'check the path; it is read relative to the current directory');
   }
-  const { registry } = await import('@evfw/model');
+  // Loaded here, not at start: the runtime and the model cost every other command's start-up.
+  const [{ registry }, { lintText }] = await Promise.all([import('@evfw/model'), import('../lint-spec/lint-text.js')]);
   // Lines and columns do not change when CRLF becomes LF; the patch is then written with LF.
   const lints = lintText(file, text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n'), registry, flags.profile);
   const defects = lints.reduce((n, l) => n + l.findings.length, 0);

@@ -3,25 +3,17 @@
  * JSON or SARIF, and an exit status CI can act on.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { CompatOption, Limits, Profile, SchemaDescriptor } from '@evfw/runtime';
-import { CliError, EXIT } from '../cli-error.js';
-import { resolveInputs, type Input } from '../inputs/resolve-inputs.js';
-import { schemaFiles } from '../inputs/schema-files.js';
-import { addSchemaReadOptions, schemaReadOptions, schemaReadOptionsGiven, type SchemaReadFlags } from '../inputs/schema-options.js';
-import type { Progress } from '../progress.js';
-import { generatorErrorBlock } from '../report/generator-error.js';
-import { jsonReport } from '../report/json-report.js';
-import { sarifReport, type ToolInfo } from '../report/sarif-report.js';
-import { textReport } from '../report/text-report.js';
-import { colors, progressWanted, type ColorChoice } from '../terminal.js';
-import { summarize, unexpected, type Expectation, type FileResult } from '../validate/file-result.js';
-import { runBatch, WORKER_MIN_BYTES, WORKER_MIN_FILES } from '../validate/run-batch.js';
-import type { Job } from '../validate/validator.js';
+import type { CompatOption, Profile } from '@evfw/runtime';
+import { addSchemaReadOptions, type SchemaReadFlags } from '../inputs/schema-options.js';
+import type { ToolInfo } from '../report/sarif-report.js';
+import type { ColorChoice } from '../terminal.js';
+import { WORKER_MIN_BYTES, WORKER_MIN_FILES } from '../validate/batch-size.js';
+import type { Expectation } from '../validate/file-result.js';
 import { byteSize, collect, positiveInteger } from './option-values.js';
 
 const COMPAT_OPTIONS: readonly CompatOption[] = ['flag-attribute'];
 
-interface ValidateFlags extends SchemaReadFlags {
+export interface ValidateFlags extends SchemaReadFlags {
   readonly profile: Profile;
   readonly compat?: CompatOption[];
   readonly schema?: string[];
@@ -80,6 +72,8 @@ export function validateCommand(tool: ToolInfo): Command {
   return addSchemaReadOptions(command)
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], flags: ValidateFlags) => {
+      // Loaded here, not at start: the runtime and the reports cost every other command's start-up.
+      const { validate } = await import('../validate/run-validate.js');
       process.exitCode = await validate(inputs, flags, tool);
     });
 }
@@ -88,76 +82,4 @@ function compatOption(value: string, previous: CompatOption[] | undefined): Comp
   const option = COMPAT_OPTIONS.find((o) => o === value);
   if (!option) throw new InvalidArgumentError(`Allowed choices are ${COMPAT_OPTIONS.join(', ')}.`);
   return [...(previous ?? []), option];
-}
-
-async function validate(args: readonly string[], flags: ValidateFlags, tool: ToolInfo): Promise<number> {
-  const inputs = resolveInputs(args);
-  const stderrColors = colors(process.stderr, flags.color);
-  if (!flags.schema && schemaReadOptionsGiven(flags)) {
-    throw new CliError('evfw.cli.usage', '--schema-path and the --max-schema-* caps apply to the schemas of --schema, and none was given', 'add --schema <xsd>, or drop those options');
-  }
-  const schemas = await loadSchemas(flags.schema, flags, stderrColors);
-  const jobs = await toJobs(inputs);
-  const limits: Partial<Limits> = {
-    ...(flags.maxErrors !== undefined ? { maxErrors: flags.maxErrors } : {}),
-    ...(flags.maxDepth !== undefined ? { maxDepth: flags.maxDepth } : {}),
-    ...(flags.maxSize !== undefined ? { maxDocumentSize: flags.maxSize } : {}),
-    ...(flags.maxTextLength !== undefined ? { maxTextLength: flags.maxTextLength } : {}),
-  };
-  const settings = { schemas, profile: flags.profile, compat: flags.compat ?? [], limits, denyWarnings: flags.denyWarnings === true, excerpts: flags.format === 'text' };
-
-  const progress = await progressBar(flags.progress && progressWanted(jobs.length, WORKER_MIN_FILES), jobs.length);
-  let all: FileResult[];
-  try {
-    all = await runBatch(jobs, settings, { jobs: flags.jobs, onProgress: (done, total) => progress.update(done, total) });
-  } finally {
-    progress.stop();
-  }
-
-  const failures = all.filter((r) => r.failure !== undefined);
-  const results = all.filter((r) => r.failure === undefined);
-  const summary = summarize(results);
-  if (flags.format === 'json') process.stdout.write(jsonReport(results, summary, flags.expect));
-  else if (flags.format === 'sarif') process.stdout.write(sarifReport(results, tool, schemas.flatMap((s) => s.rules ?? [])));
-  else process.stdout.write(textReport(results, summary, { colors: colors(process.stdout, flags.color), expect: flags.expect }));
-
-  for (const f of failures) process.stderr.write(`evfw: evfw.cli.input-unreadable: ${f.failure}\n`);
-  if (failures.length > 0) return EXIT.usage;
-  return unexpected(results, flags.expect ?? 'valid').length === 0 ? EXIT.ok : EXIT.failed;
-}
-
-/** cli-progress and what it loads (readline, string widths) only for a batch that shows the bar. */
-async function progressBar(enabled: boolean, total: number): Promise<Progress> {
-  if (!enabled) return { update: () => undefined, stop: () => undefined };
-  return (await import('../progress.js')).progressBar(true, total);
-}
-
-/** Our own schemas, or the XSDs of --schema compiled in memory (the generator loads only then). */
-async function loadSchemas(files: readonly string[] | undefined, flags: SchemaReadFlags, c: ReturnType<typeof colors>): Promise<readonly SchemaDescriptor[]> {
-  if (!files) return (await import('@evfw/model')).registry.schemas;
-  const entries = schemaFiles(files, '--schema');
-  const options = { rootDir: process.cwd(), ...schemaReadOptions(flags) };
-  const { buildIr, schemaDescriptors, GeneratorError } = await import('@evfw/generator');
-  try {
-    return schemaDescriptors(buildIr(entries, options));
-  } catch (error) {
-    if (!(error instanceof GeneratorError)) throw error;
-    process.stderr.write(`${generatorErrorBlock(error, c)}\n`);
-    throw new CliError('evfw.cli.schema', 'the schema given with --schema cannot be read, so nothing was validated');
-  }
-}
-
-/** Files are read where they are validated; stdin only here, once, before the batch starts. */
-async function toJobs(inputs: readonly Input[]): Promise<Job[]> {
-  const jobs: Job[] = [];
-  for (const input of inputs) {
-    if (input.kind !== 'stdin') {
-      jobs.push({ input });
-      continue;
-    }
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    jobs.push({ input, bytes: new Uint8Array(Buffer.concat(chunks)) });
-  }
-  return jobs;
 }

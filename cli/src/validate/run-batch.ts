@@ -6,18 +6,11 @@
 import { statSync } from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { WORKER_MIN_BYTES, WORKER_MIN_FILES } from './batch-size.js';
 import type { FileResult } from './file-result.js';
 import { Validator, type Job, type ValidatorSettings } from './validator.js';
 import type { ChunkRequest, ChunkResponse } from './worker.js';
 
-/**
- * A worker takes 0.1 to 0.2 s to start and warm up (it loads the built CLI, or tsx and the
- * sources), and one thread validates some 50,000 small documents a second, or 40 MB a second.
- * So workers pay only for a batch that is large in both senses; below either mark, one thread
- * finishes first.
- */
-export const WORKER_MIN_FILES = 64;
-export const WORKER_MIN_BYTES = 8 * 1024 * 1024;
 
 export interface BatchOptions {
   /**
