@@ -16,6 +16,8 @@ export interface Command {
   readonly program: string;
   readonly args: readonly string[];
   readonly cwd?: string;
+  /** The environment to run it in; default: the bench's own. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -25,7 +27,7 @@ const MAX_BUFFER = 64 * 1024 * 1024;
 
 function execute(command: Command): { ms: number; problem?: string } {
   const start = performance.now();
-  const result = spawnSync(command.program, command.args, { cwd: command.cwd, encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: MAX_BUFFER });
+  const result = spawnSync(command.program, command.args, { cwd: command.cwd, env: command.env, encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: MAX_BUFFER });
   const ms = performance.now() - start;
   if (result.error) return { ms, problem: result.error.message };
   if (result.status !== 0) {

@@ -136,11 +136,12 @@ async function main(): Promise<void> {
   const installed = installCli();
   let startup: Record<string, Outcome>;
   try {
+    const env = startupEnvironment();
     startup = timeStartups(
       {
-        'node -e 0': { program: process.execPath, args: ['-e', '0'] },
-        'evfw --version': { program: EVFW, args: ['--version'] },
-        'installed evfw --version': { program: installed.bin, args: ['--version'] },
+        'node -e 0': { program: process.execPath, args: ['-e', '0'], env },
+        'evfw --version': { program: EVFW, args: ['--version'], env },
+        'installed evfw --version': { program: installed.bin, args: ['--version'], env },
       },
       RUNS.startup,
     );
@@ -157,6 +158,19 @@ async function main(): Promise<void> {
   writeFileSync(path.join(OUT_DIR, 'results.md'), renderMarkdown(report));
   console.log(renderText(report));
   console.log(`\nWritten: bench/.out/results.json, bench/.out/results.md (for bench/RESULTS.md). The run took ${seconds.toFixed(0)} s.`);
+}
+
+/**
+ * Start-up is timed without the variables that make Node itself do more at every start, the same
+ * for all the commands compared: NODE_OPTIONS, and NODE_EXTRA_CA_CERTS, with which Node reads and
+ * parses a certificate bundle before anything runs (on a machine that sets it, 50 to 100 ms of
+ * every start, and most of the spread between runs).
+ */
+function startupEnvironment(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  delete env.NODE_EXTRA_CA_CERTS;
+  return env;
 }
 
 /**
@@ -185,7 +199,7 @@ function notes(seconds: number): string[] {
   return [
     `Node ${process.version}, ${cpus.length} x ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${os.platform()} ${os.release()}; ${xmllintVersion ?? 'no xmllint'}; the run took ${seconds.toFixed(0)} s${options.quick ? ' (--quick: one sample each, not for reading)' : ''}; load average ${loadBefore.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end (above the number of cores, other work shared the machine: see the spread).`,
     'Each in-process case runs in a child process of its own on compiled JavaScript (ours bundled by esbuild): one forced collection, warm-up, then the median of 3 to 7 samples in steady state (no collection forced between them: see bench/child/timing.ts).',
-    'Commands run as processes of their own, start-up included: the median of several runs after an untimed one.',
+    'Commands run as processes of their own, start-up included: the median of several runs after an untimed one. Start-up (node -e 0, evfw --version in the workspace and installed from its tarball) runs without NODE_OPTIONS and NODE_EXTRA_CA_CERTS, which add the same work to every Node start.',
     'Spread: the slowest sample minus the fastest, over the median; a wide one says the machine was busy.',
     'MB/s counts the bytes of the XML input for every case (serializers and JSON.parse included), so the rows of one input compare like for like.',
     "Peak above baseline: the child's peak resident memory (VmHWM) during one pass over the input (the check before timing), minus its resident memory once the code is loaded, before the input is read (the peak is reset to it there, through /proc/self/clear_refs); it includes holding the input (bytes, or a string decoded from them: the decoded bytes count too) and a serializer's object form. Steady peak: the same at the end of the timed runs, when V8's heap has grown with its lazy collection. For commands: GNU time's maxRSS above the same program's `--version`.",
