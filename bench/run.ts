@@ -223,7 +223,8 @@ function installCli(): { bin: string; dispose: () => void } {
     rmSync(packDir, { recursive: true, force: true });
   };
   try {
-    project.install([...packWorkspace(packDir, ['runtime', 'generated', 'generator', 'cli']).values()].map((p) => p.tarball));
+    // What `npm install @evfw/cli` gives: the bundle brings everything else of ours.
+    project.install([...packWorkspace(packDir, ['cli']).values()].map((p) => p.tarball));
   } catch (error) {
     dispose();
     throw error;

@@ -42,10 +42,9 @@ describe.skipIf(chromiumSkipReason())(`runInChromium${unavailable ? `: skipped, 
   });
 
   it('surfaces an error the bundle throws, with what it printed before', async () => {
-    const error: unknown = await runInChromium(`console.log('before'); throw new TypeError('boom in the page');`).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ChromiumPageError);
-    expect((error as ChromiumPageError).message).toContain('TypeError: boom in the page');
-    expect((error as ChromiumPageError).printed).toBe('before');
+    const run = runInChromium(`console.log('before'); throw new TypeError('boom in the page');`);
+    await expect(run).rejects.toBeInstanceOf(ChromiumPageError);
+    await expect(run).rejects.toMatchObject({ message: expect.stringContaining('TypeError: boom in the page'), printed: 'before' });
   });
 
   it('surfaces a syntax error in the bundle', async () => {

@@ -30,7 +30,7 @@ function examples(folder: 'valid' | 'invalid', names: readonly string[]): Record
   return Object.fromEntries(names.map((name) => [`${folder}/${name}`, readFileSync(path.join(EXAMPLES, folder, name), 'utf8')]));
 }
 
-export const EVENT_REPORTS: ModelTarget = {
+const EVENT_REPORTS: ModelTarget = {
   module: '@evfw/model/cpm-evfw',
   element: 'CpmEvfw',
   valueType: 'CpmEvfw',
@@ -50,6 +50,8 @@ export const EVENT_REPORTS: ModelTarget = {
     `}`,
   ].join('\n'),
 };
+
+const browserSkip = chromiumSkipReason();
 
 describe('the packages installed from their tarballs into a project outside the repository', () => {
   let packDir: string;
@@ -115,7 +117,7 @@ describe('the packages installed from their tarballs into a project outside the 
     expect(run.stdout).toMatch(/wrong\.ts\(2,/);
   });
 
-  describe.skipIf(chromiumSkipReason())(`(c) in a browser${chromiumSkipReason() ? ` (skipped: ${chromiumSkipReason()})` : ''}`, () => {
+  describe.skipIf(browserSkip)(`(c) in a browser${browserSkip ? ` (skipped: ${browserSkip})` : ''}`, () => {
     it('bundles for the browser with no Node built-in, and prints in Chromium what Node printed', async () => {
       const bundle = await browserBundle(project.dir);
       expect(bundle.nodeBuiltins).toEqual([]);

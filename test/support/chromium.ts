@@ -45,7 +45,7 @@ export function chromiumUnavailable(): string | undefined {
   try {
     execFileSync(binary, ['--version'], { stdio: 'pipe', timeout: 15_000 });
   } catch (error) {
-    return `${binary} --version failed: ${(error as Error).message.split('\n')[0]}`;
+    return `${binary} --version failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
   }
   return undefined;
 }
@@ -124,8 +124,8 @@ function readReport(dom: string): PageReport | undefined {
   const match = new RegExp(`<pre id="${REPORT_ID}">([^<]*)</pre>`).exec(dom);
   if (!match?.[1]) return undefined;
   const report: unknown = JSON.parse(decodeURIComponent(match[1]));
-  if (typeof report !== 'object' || report === null) return undefined;
-  const { lines, errors, done } = report as Partial<PageReport>;
+  if (typeof report !== 'object' || report === null || !('lines' in report) || !('errors' in report) || !('done' in report)) return undefined;
+  const { lines, errors, done } = report;
   if (!Array.isArray(lines) || !Array.isArray(errors) || typeof done !== 'boolean') return undefined;
   return { lines: lines.map(String), errors: errors.map(String), done };
 }
