@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CORPUS_AVAILABLE, CORPUS_SKIP_REASON, GENERATED_DIR, SCHEMAS_DIR, corpusSchemaSets } from '../support/paths.js';
 import { runEvfw } from '../support/run-evfw.js';
 import { typeErrors } from '../support/typecheck.js';
+import { corpusMissing, testMissing } from '../support/requirements.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'evfw-cli-generate-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -65,7 +66,7 @@ describe('evfw generate --check', () => {
 });
 
 describe(`evfw generate --schemas: a compiling package for each corpus schema set${CORPUS_AVAILABLE ? '' : ` (${CORPUS_SKIP_REASON})`}`, () => {
-  if (!CORPUS_AVAILABLE) it.skip(CORPUS_SKIP_REASON, () => undefined);
+  testMissing('the tests of the corpus', corpusMissing());
   const packages = path.join(scratch, 'corpus');
   const sets = corpusSchemaSets();
   for (const set of sets) {

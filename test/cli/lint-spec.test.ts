@@ -2,22 +2,21 @@
  * `evfw lint-spec` on the specification's text: every defect of Appendix M at the text file's
  * line and column, nothing where XML allows what looks odd (`</event-cpm-imap >`), and a
  * proposed repair that, applied as a patch, gives an example valid in the spec profile. Runs on
- * the CR beside the checkout (skipped, saying why, when it is absent) and on a text made here
- * around the byte copy of Appendix M, so CI without the CR still covers it.
+ * the CR beside the checkout (locally skipped, saying why, when it is absent; failing in CI) and
+ * on a text made here around the byte copy of Appendix M.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { registry } from '../../generated/src/registry.js';
 import { parseDocument } from '../../runtime/src/index.js';
 import { REPO_ROOT, SCHEMAS_DIR } from '../support/paths.js';
+import { skipUnlessCi, SPEC_FILE, specMissing } from '../support/requirements.js';
 import { runEvfw } from '../support/run-evfw.js';
 
-const CR = path.resolve(REPO_ROOT, '../shared/spec/oma-cpm-evfw-cr.txt');
-const CR_AVAILABLE = existsSync(CR);
-const CR_SKIP_REASON = `the CR text is absent (expected at ${path.relative(REPO_ROOT, CR)}): lint-spec on the CR skipped`;
-if (!CR_AVAILABLE) console.warn(`evfw tests: ${CR_SKIP_REASON}`);
+const CR = SPEC_FILE;
+const CR_MISSING = specMissing();
 
 interface Finding { stage: string; code: string; line: number; column: number; message: string }
 interface LintJson { examples: { startLine: number; endLine: number; findings: Finding[]; repaired: string | null; remaining: unknown[]; patch: string }[] }
@@ -89,7 +88,7 @@ function checkAppendixM(file: string, offset: number): void {
 }
 
 describe('evfw lint-spec', () => {
-  it.skipIf(!CR_AVAILABLE)('reports every defect of Appendix M in the CR at its line and column, and repairs it into a valid example', () => {
+  it.skipIf(skipUnlessCi(CR_MISSING))(`reports every defect of Appendix M in the CR at its line and column, and repairs it into a valid example${CR_MISSING ? `: skipped, ${CR_MISSING}` : ''}`, () => {
     checkAppendixM(CR, 230);
   });
 

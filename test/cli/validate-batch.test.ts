@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sampleDocuments } from '../support/documents.js';
 import { EVFW_BIN, jsonOf, runEvfw } from '../support/run-evfw.js';
+import { skipUnlessCi } from '../support/requirements.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'evfw-cli-batch-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -45,7 +46,7 @@ describe('evfw validate on a batch of 300 files', () => {
   // util-linux script(1) gives the command a terminal; elsewhere its options differ.
   const script = spawnSync('script', ['--version'], { encoding: 'utf8' });
   const hasScript = script.status === 0 && script.stdout.includes('util-linux');
-  it.skipIf(!hasScript)(`on a terminal, colours the output and shows a progress bar${hasScript ? '' : ' (skipped: util-linux script(1) is not available)'}`, () => {
+  it.skipIf(skipUnlessCi(hasScript ? undefined : 'no util-linux script(1)'))(`on a terminal, colours the output and shows a progress bar${hasScript ? '' : ' (skipped: util-linux script(1) is not available)'}`, () => {
     const env = { ...process.env };
     for (const name of ['CI', 'NO_COLOR', 'FORCE_COLOR']) delete env[name];
     const command = [process.execPath, EVFW_BIN, 'validate', '--jobs', '1', batch].map((a) => `'${a}'`).join(' ');

@@ -11,13 +11,14 @@ import { corpusCases } from '../support/documents.js';
 import { CORPUS_AVAILABLE, CORPUS_DIR, CORPUS_SKIP_REASON, SCHEMAS_DIR } from '../support/paths.js';
 import { jsonOf, runEvfw } from '../support/run-evfw.js';
 import { LIBXML2_REFUSES, corpusOracle } from '../support/libxml2-quirks.js';
+import { corpusMissing, testMissing } from '../support/requirements.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'evfw-cli-schema-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 
 describe(`evfw validate --schema agrees with libxml2 on the corpus${CORPUS_AVAILABLE ? '' : ` (${CORPUS_SKIP_REASON})`}`, () => {
-  if (!CORPUS_AVAILABLE) it.skip(CORPUS_SKIP_REASON, () => undefined);
+  testMissing('the tests of the corpus', corpusMissing());
   for (const c of corpusCases().filter((c) => c.instances.length > 0)) {
     it(`${c.set}: ${c.instances.map((i) => path.basename(i.name)).join(', ')}`, () => {
       const folder = path.join(CORPUS_DIR, c.set);

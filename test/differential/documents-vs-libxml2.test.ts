@@ -15,6 +15,7 @@ import { corpusCases, sampleDocuments } from '../support/documents.js';
 import { CORPUS_AVAILABLE, CORPUS_SKIP_REASON } from '../support/paths.js';
 import type { SchemaRegistry } from '../../runtime/src/schema/registry.js';
 import { LIBXML2_REFUSES, corpusOracle } from '../support/libxml2-quirks.js';
+import { corpusMissing, testMissing } from '../support/requirements.js';
 
 const decoder = new TextDecoder();
 
@@ -44,7 +45,7 @@ describe('evfw and libxml2 agree on every sample document', () => {
 });
 
 describe(`evfw and libxml2 agree on the corpus instances${CORPUS_AVAILABLE ? '' : ` (${CORPUS_SKIP_REASON})`}`, () => {
-  if (!CORPUS_AVAILABLE) it.skip(CORPUS_SKIP_REASON, () => undefined);
+  testMissing('the tests of the corpus', corpusMissing());
   for (const c of corpusCases()) {
     describe(c.set, () => {
       const { oracle, refusal } = corpusOracle(c);

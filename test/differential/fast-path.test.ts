@@ -28,6 +28,7 @@ import { mutateBytes } from '../support/byte-mutants.js';
 import { corpusCases, sampleDocuments } from '../support/documents.js';
 import { CORPUS_AVAILABLE, CORPUS_SKIP_REASON, SCHEMAS_DIR } from '../support/paths.js';
 import { Prng } from '../support/prng.js';
+import { corpusMissing, testMissing } from '../support/requirements.js';
 
 const limits = resolveLimits({});
 const encoder = new TextEncoder();
@@ -126,7 +127,7 @@ describe('the fast paths agree with the full path', () => {
 });
 
 describe(`the fast paths agree with the full path on the corpus${CORPUS_AVAILABLE ? '' : ` (${CORPUS_SKIP_REASON})`}`, () => {
-  if (!CORPUS_AVAILABLE) it.skip(CORPUS_SKIP_REASON, () => undefined);
+  testMissing('the tests of the corpus', corpusMissing());
   for (const c of corpusCases()) {
     it(c.set, () => {
       const claims: Claims = { reader: 0, validator: 0 };

@@ -11,12 +11,13 @@ import { generate } from '../../generator/src/index.js';
 import { expectGolden } from '../support/golden.js';
 import { CORPUS_AVAILABLE, CORPUS_DIR, CORPUS_SKIP_REASON, GOLDEN_DIR, corpusSchemaSets } from '../support/paths.js';
 import { typeErrors } from '../support/typecheck.js';
+import { corpusMissing, testMissing } from '../support/requirements.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'evfw-corpus-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe(`types generated from the corpus${CORPUS_AVAILABLE ? '' : ` (${CORPUS_SKIP_REASON})`}`, () => {
-  if (!CORPUS_AVAILABLE) it.skip(CORPUS_SKIP_REASON, () => undefined);
+  testMissing('the tests of the corpus', corpusMissing());
   for (const set of corpusSchemaSets()) {
     it(`${set.name}: matches the golden types and compiles strictly`, () => {
       const files = generate(set.files, { rootDir: CORPUS_DIR });

@@ -7,6 +7,7 @@ import { describe, it } from 'vitest';
 import { buildIr } from '../../generator/src/index.js';
 import { expectGolden } from '../support/golden.js';
 import { CORPUS_AVAILABLE, CORPUS_DIR, CORPUS_SKIP_REASON, GOLDEN_DIR, REPO_ROOT, corpusSchemaSets, ownSchemaFiles } from '../support/paths.js';
+import { corpusMissing, testMissing } from '../support/requirements.js';
 
 const snapshot = (files: string[], rootDir: string) => `${JSON.stringify(buildIr(files, { rootDir }), null, 2)}\n`;
 
@@ -18,7 +19,7 @@ describe('IR snapshots of our schemas', () => {
 });
 
 describe(`IR snapshots of the corpus schemas${CORPUS_AVAILABLE ? '' : ` (${CORPUS_SKIP_REASON})`}`, () => {
-  if (!CORPUS_AVAILABLE) it.skip(CORPUS_SKIP_REASON, () => undefined);
+  testMissing('the tests of the corpus', corpusMissing());
   for (const set of corpusSchemaSets()) {
     it(set.name, () => expectGolden(path.join(GOLDEN_DIR, 'ir', `corpus-${set.name}.json`), snapshot(set.files, CORPUS_DIR)));
   }

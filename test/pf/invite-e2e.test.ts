@@ -11,8 +11,9 @@ import type { CpmEvfw, ImapFlag, ObjectType } from '@evfw/model/cpm-evfw';
 import { ClientError, inviteEventSession, sendEventMessage } from '@evfw/protocol';
 import { flagsOf, type SeededMessage } from '../support/dovecot.js';
 import { receivedResponse, runSipp, stagePfOnDovecot, unavailable } from '../support/pf-process.js';
+import { skipUnlessCi } from '../support/requirements.js';
 
-describe.skipIf(unavailable)(`INVITE + MSRP end to end: client helpers and sipp -> Participating Function -> Dovecot${unavailable ? `: skipped, ${unavailable}` : ''}`, { timeout: 40_000 }, () => {
+describe.skipIf(skipUnlessCi(unavailable))(`INVITE + MSRP end to end: client helpers and sipp -> Participating Function -> Dovecot${skipUnlessCi(unavailable) ? `: skipped, ${unavailable}` : ''}`, { timeout: 40_000 }, () => {
   const ids = { conversationId: 'conv-invite-1', contributionId: 'contrib-invite-1' };
   const stage = stagePfOnDovecot([
     { folder: 'Default/conv-invite-1/contrib-invite-1', ...ids, imdnMessageId: 'invite-deleted-1' },

@@ -9,8 +9,9 @@
 import { describe, expect, it } from 'vitest';
 import { flagsOf, type SeededMessage } from '../support/dovecot.js';
 import { receivedResponse, runSipp, stagePfOnDovecot, unavailable } from '../support/pf-process.js';
+import { skipUnlessCi } from '../support/requirements.js';
 
-describe.skipIf(unavailable)(`SIP MESSAGE end to end: sipp -> Participating Function -> Dovecot${unavailable ? `: skipped, ${unavailable}` : ''}`, { timeout: 40_000 }, () => {
+describe.skipIf(skipUnlessCi(unavailable))(`SIP MESSAGE end to end: sipp -> Participating Function -> Dovecot${skipUnlessCi(unavailable) ? `: skipped, ${unavailable}` : ''}`, { timeout: 40_000 }, () => {
   const group = { conversationId: 'thisConversationID1234', contributionId: 'thisContributionID5678' };
   const oneToOne = { conversationId: 'ruhfdui134t9187698t1rgf', contributionId: 'uhfdui134t9187698t1rgfr' };
   const stage = stagePfOnDovecot([

@@ -16,6 +16,7 @@ import {
   type DovecotServer,
   type SeededMessage,
 } from '../support/dovecot.js';
+import { skipUnlessCi } from '../support/requirements.js';
 
 const unavailable = dovecotUnavailable();
 
@@ -49,7 +50,7 @@ it('seeds the test store with the header names the adapter searches', () => {
 });
 
 // Each step talks to a server on loopback: seconds at most, so a hang fails fast.
-describe.skipIf(unavailable)(`CPM Message Store over IMAP (Dovecot)${unavailable ? `: skipped, ${unavailable}` : ''}`, { timeout: 15_000 }, () => {
+describe.skipIf(skipUnlessCi(unavailable))(`CPM Message Store over IMAP (Dovecot)${skipUnlessCi(unavailable) ? `: skipped, ${unavailable}` : ''}`, { timeout: 15_000 }, () => {
   let server: DovecotServer | undefined;
   let store: MessageStore | undefined;
   let seeded: SeededMessage[] = [];

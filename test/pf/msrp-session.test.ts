@@ -21,6 +21,7 @@ import { openEventSession } from '../../protocol/src/session/index.js';
 import { connectMessageStore } from '../../pf/src/message-store.js';
 import { startMsrpEndpoint, type EventReportRecord, type MsrpEndpoint } from '../../pf/src/msrp/index.js';
 import { dovecotUnavailable, flagsOf, seedMessages, startDovecot, type DovecotServer, type SeededMessage } from '../support/dovecot.js';
+import { skipUnlessCi } from '../support/requirements.js';
 
 const unavailable = dovecotUnavailable();
 const PF_ADDRESS = 'sip:pf.example.com';
@@ -92,7 +93,7 @@ class RawPeer {
   }
 }
 
-describe.skipIf(unavailable)(`MSRP event session against Dovecot${unavailable ? `: skipped, ${unavailable}` : ''}`, { timeout: 20_000 }, () => {
+describe.skipIf(skipUnlessCi(unavailable))(`MSRP event session against Dovecot${skipUnlessCi(unavailable) ? `: skipped, ${unavailable}` : ''}`, { timeout: 20_000 }, () => {
   let server: DovecotServer | undefined;
   let endpoint: MsrpEndpoint | undefined;
   let seeded: SeededMessage[] = [];

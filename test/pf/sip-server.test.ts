@@ -12,6 +12,7 @@ import type { MessageStore } from '../../pf/src/message-store.js';
 import { startSipServer, type SipServer, type SipServerOptions } from '../../pf/src/server/index.js';
 import { CRLF, EVENT_TYPE, GOOD_BODY, messageText, recordingStore, seenReport, tcpExchange, udpExchange, warning } from '../support/sip-peer.js';
 import { dovecotUnavailable, flagsOf, seedMessages, startDovecot, type DovecotServer, type SeededMessage } from '../support/dovecot.js';
+import { skipUnlessCi } from '../support/requirements.js';
 
 describe('the SIP server with a recording Message Store', { timeout: 20_000 }, () => {
   const store = recordingStore();
@@ -279,7 +280,7 @@ describe('the SIP server when things around it fail', { timeout: 20_000 }, () =>
 
 const unavailable = dovecotUnavailable();
 
-describe.skipIf(unavailable)(`the SIP server on a real Message Store (Dovecot)${unavailable ? `: skipped, ${unavailable}` : ''}`, { timeout: 20_000 }, () => {
+describe.skipIf(skipUnlessCi(unavailable))(`the SIP server on a real Message Store (Dovecot)${skipUnlessCi(unavailable) ? `: skipped, ${unavailable}` : ''}`, { timeout: 20_000 }, () => {
   let dovecot: DovecotServer | undefined;
   let server: SipServer | undefined;
   let seeded: SeededMessage[] = [];

@@ -23,8 +23,14 @@ function findSipp(): string | undefined {
 }
 
 export const sipp = findSipp();
-export const unavailable =
-  dovecotUnavailable() ?? (sipp === undefined ? 'sipp is not installed (Debian package sip-tester): run `bash scripts/install-services.sh` as root' : undefined);
+
+/** Why sipp cannot run here, or undefined when it can. */
+export function sippUnavailable(): string | undefined {
+  return sipp === undefined ? 'sipp is not installed (Debian package sip-tester): run `bash scripts/install-services.sh` as root' : undefined;
+}
+
+/** Why the end-to-end tests cannot run here (they need Dovecot and sipp), or undefined. */
+export const unavailable = dovecotUnavailable() ?? sippUnavailable();
 
 /** A UDP port free a moment ago, for sipp's own socket (-p). */
 export async function freeUdpPort(): Promise<number> {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIr, diffSchemas } from '../../../generator/src/index.js';
 import { CORPUS_AVAILABLE, CORPUS_SKIP_REASON, REPO_ROOT, corpusSchemaSets, ownSchemaFiles } from '../../support/paths.js';
+import { corpusMissing, testMissing } from '../../support/requirements.js';
 
 describe('diffSchemas(ir, ir)', () => {
   it('our own schemas: no change, also between two separate builds', () => {
@@ -11,7 +12,7 @@ describe('diffSchemas(ir, ir)', () => {
     expect(diffSchemas(ir, buildIr(files, { rootDir: REPO_ROOT }))).toEqual([]);
   });
 
-  if (!CORPUS_AVAILABLE) it.skip(CORPUS_SKIP_REASON, () => undefined);
+  testMissing('the tests of the corpus', corpusMissing());
   for (const set of corpusSchemaSets()) {
     it(`corpus ${set.name}: no change`, () => {
       const ir = buildIr(set.files, { rootDir: REPO_ROOT });
