@@ -27,6 +27,7 @@ export interface ValidateFlags extends SchemaReadFlags {
   readonly jobs?: number;
   readonly progress: boolean;
   readonly color?: ColorChoice;
+  readonly quiet?: boolean;
 }
 
 const EXAMPLES = `
@@ -36,6 +37,7 @@ Examples:
   $ evfw validate 'captures/**/*.xml'            a glob, when the shell does not expand it
   $ cat report.xml | evfw validate -             standard input
   $ evfw validate --expect invalid negative/     CI: every file here must be rejected
+  $ evfw validate -q --expect invalid negative/  the same, one line unless a file breaks it
   $ evfw validate --compat flag-attribute x.xml  accept flag="..." (Appendix M) with a warning
   $ evfw validate --format sarif . > evfw.sarif  for GitHub code scanning
   $ evfw validate --schema pidf.xsd notify.xml   any XSD, compiled in memory, like xmllint --schema
@@ -61,6 +63,7 @@ export function validateCommand(tool: ToolInfo): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .addOption(new Option('--expect <verdict>', 'the verdict every file must have for exit status 0').choices(['valid', 'invalid']))
     .option('--deny-warnings', 'a warning makes its document invalid')
+    .option('-q, --quiet', 'text format: one summary line naming the inputs, and the diagnostics only of files without the expected verdict')
     .option('--max-errors <n>', 'errors reported per document before stopping (default 100)', positiveInteger())
     .option('--max-depth <n>', 'deepest element nesting allowed (default 256)', positiveInteger())
     .option('--max-size <bytes>', 'largest document, e.g. 1048576, 512K, 64M (default 64M)', byteSize)

@@ -13,6 +13,7 @@ import { schemaReadOptions, schemaReadOptionsGiven, type SchemaReadFlags } from 
 import type { Progress } from '../progress.js';
 import { generatorErrorBlock } from '../report/generator-error.js';
 import { jsonReport } from '../report/json-report.js';
+import { quietTextReport } from '../report/quiet-report.js';
 import { sarifReport, type ToolInfo } from '../report/sarif-report.js';
 import { textReport } from '../report/text-report.js';
 import { colors, progressWanted } from '../terminal.js';
@@ -26,6 +27,9 @@ export async function validate(args: readonly string[], flags: ValidateFlags, to
   const stderrColors = colors(process.stderr, flags.color);
   if (!flags.schema && schemaReadOptionsGiven(flags)) {
     throw new CliError('evfw.cli.usage', '--schema-path and the --max-schema-* caps apply to the schemas of --schema, and none was given', 'add --schema <xsd>, or drop those options');
+  }
+  if (flags.quiet && flags.format !== 'text') {
+    throw new CliError('evfw.cli.usage', `--quiet shortens the text format, and --format ${flags.format} was asked for`, 'drop --quiet: the JSON and SARIF reports are read by programs, which filter for themselves');
   }
   const schemas = await loadSchemas(flags.schema, flags, stderrColors);
   const jobs = await toJobs(inputs);
@@ -50,7 +54,10 @@ export async function validate(args: readonly string[], flags: ValidateFlags, to
   const summary = summarize(results);
   if (flags.format === 'json') process.stdout.write(jsonReport(results, summary, flags.expect));
   else if (flags.format === 'sarif') process.stdout.write(sarifReport(results, tool, schemas.flatMap((s) => s.rules ?? [])));
-  else process.stdout.write(textReport(results, summary, { colors: colors(process.stdout, flags.color), expect: flags.expect }));
+  else if (flags.quiet) {
+    const options = { colors: colors(process.stdout, flags.color), expect: flags.expect ?? 'valid', expectGiven: flags.expect !== undefined, inputs: args, profile: flags.profile } as const;
+    process.stdout.write(quietTextReport(results, options));
+  } else process.stdout.write(textReport(results, summary, { colors: colors(process.stdout, flags.color), expect: flags.expect }));
 
   for (const f of failures) process.stderr.write(`evfw: evfw.cli.input-unreadable: ${f.failure}\n`);
   if (failures.length > 0) return EXIT.usage;
