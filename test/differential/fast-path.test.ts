@@ -22,7 +22,7 @@ import { resolveLimits } from '../../runtime/src/limits.js';
 import type { SchemaRegistry } from '../../runtime/src/schema/registry.js';
 import { validateFast } from '../../runtime/src/validate/fast-validator.js';
 import { decodeXml } from '../../runtime/src/xml/decode.js';
-import { readFast } from '../../runtime/src/xml/fast-reader.js';
+import { readFast } from '../../runtime/src/xml/fast-tree.js';
 import { readXml } from '../../runtime/src/xml/read-xml.js';
 import { mutateBytes } from '../support/byte-mutants.js';
 import { corpusCases, sampleDocuments } from '../support/documents.js';

@@ -25,17 +25,17 @@ import {
   type AttributeUseDescriptor,
   type ComplexTypeDescriptor,
   type ElementDescriptor,
-  type IdentityDescriptor,
   type ParticleDescriptor,
 } from '../schema/descriptor.js';
-import { matchesName, parsePath, type NameTest } from '../schema/identity-xpath.js';
 import type { SchemaRegistry } from '../schema/registry.js';
-import { giveUp, scanFast, type FastHandler, type FastTag } from '../xml/fast-reader.js';
+import { scanFast, type FastHandler, type FastTag } from '../xml/fast-reader.js';
+import { giveUp } from '../xml/give-up.js';
 import type { NamespaceScope } from '../xml/namespace-scope.js';
 import type { SourceAttribute, SourceElement, SourceNode } from '../xml/source-tree.js';
 import { ReadElement } from '../xml/tree-builder.js';
 import { automatonFor, type Leaf, type StateSet } from './content-automaton.js';
 import { ElementReader, identifierKind, type ReaderOptions } from './element-reader.js';
+import { selected, simpleIdentity, type IdentityCheck, type SimpleIdentity } from './fast-identity.js';
 import { anyRuleFires, ruleFires, type RulesByElement } from '../rules/run-rules.js';
 import type { RuleDescriptor } from '../rules/rule-descriptor.js';
 
@@ -127,18 +127,6 @@ interface Plan {
   readonly direct: ReadonlyMap<Leaf, DirectBinding> | undefined;
   /** Then also: the array properties the model starts with, empty. */
   readonly arrays: readonly string[];
-}
-
-/** An xs:unique or xs:key the fast path can check as children arrive. */
-interface SimpleIdentity {
-  readonly kind: 'unique' | 'key';
-  readonly selector: readonly NameTest[];
-  readonly fields: readonly NameTest[];
-}
-
-interface IdentityCheck {
-  readonly constraint: SimpleIdentity;
-  readonly seen: Set<string>;
 }
 
 class ValidatingHandler implements FastHandler {
@@ -383,46 +371,6 @@ function makePlan(registry: SchemaRegistry, decl: ElementDescriptor): Plan {
   const direct = directBindings(content.particle);
   const arrays = direct ? Object.keys(initialize({}, [content.particle])) : NO_ARRAYS;
   return planFor(Content.Elements, { type, particle: content.particle, start: automaton.start, requiredAttributes, identity, direct, arrays });
-}
-
-/** The constraints as child name tests and attribute fields; null when any is not that simple. */
-function simpleIdentity(constraints: readonly IdentityDescriptor[]): readonly SimpleIdentity[] | null {
-  const out: SimpleIdentity[] = [];
-  for (const c of constraints) {
-    if (c.kind === 'keyref') return null;
-    const selector = parsePath(c.selector, c);
-    if (selector.some((e) => e.descendants || e.steps.length !== 1 || e.steps[0]!.attribute)) return null;
-    const fields = c.fields.map((f) => parsePath(f, c));
-    if (fields.some((f) => f.length !== 1 || f[0]!.descendants || f[0]!.steps.length !== 1 || !f[0]!.steps[0]!.attribute)) return null;
-    out.push({ kind: c.kind, selector: selector.map((e) => e.steps[0]!), fields: fields.map((f) => f[0]!.steps[0]!) });
-  }
-  return out;
-}
-
-/** A child the constraints select: its field values must be present (key) and unique. */
-function selected(checks: readonly IdentityCheck[], tag: FastTag): void {
-  for (const check of checks) {
-    const { constraint } = check;
-    if (!constraint.selector.some((test) => matchesName(test, tag.namespace, tag.name))) continue;
-    let tuple = '';
-    let complete = true;
-    const { fields } = constraint;
-    for (let i = 0; i < fields.length; i++) {
-      const attribute = tag.attributes.find((a) => matchesName(fields[i]!, a.namespace, a.name));
-      if (!attribute) {
-        complete = false;
-        break;
-      }
-      // One field is its value; several are each prefixed with their length, so none can blur.
-      tuple = fields.length === 1 ? attribute.value : `${tuple}${attribute.value.length}:${attribute.value}`;
-    }
-    if (!complete) {
-      if (constraint.kind === 'key') giveUp();
-      continue;
-    }
-    if (check.seen.has(tuple)) giveUp();
-    check.seen.add(tuple);
-  }
 }
 
 function findUse(uses: readonly AttributeUseDescriptor[], namespace: string, name: string): AttributeUseDescriptor | undefined {

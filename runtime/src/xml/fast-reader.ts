@@ -1,6 +1,6 @@
 /**
  * The fast path of the XML reader: one pass over the decoded text, reporting start tags, text and
- * end tags to a handler (FastHandler). With TreeHandler it builds the same source tree as the
+ * end tags to a handler (FastHandler). With TreeHandler (fast-tree.ts) it builds the same source tree as the
  * conformant parser (saxes, through TreeBuilder) for the documents that machines write, at
  * several times its speed; the streaming validator (validate/fast-validator.ts) is the other
  * handler.
@@ -24,13 +24,26 @@
  */
 import type { Limits } from '../limits.js';
 import { firstNonNameChar } from './characters.js';
+import {
+  type Attribute,
+  declaration,
+  hasDuplicate,
+  internedName,
+  isAllSpace,
+  isSpace,
+  LINE_END,
+  LINE_END_OR_SPACE,
+  NAME_CHAR,
+  Occurrences,
+  resolveAttributes,
+  resolveReferences,
+  XML_DECLARATION,
+} from './fast-lexical.js';
+import { giveUp, isGiveUp } from './give-up.js';
+import { LinePositions } from './line-positions.js';
 import { NamespaceScope } from './namespace-scope.js';
-import type { NamespaceDeclaration, SourceAttribute, SourceElement, SourceNode, SourceText } from './source-tree.js';
-import { ReadElement } from './tree-builder.js';
+import type { NamespaceDeclaration, SourceAttribute } from './source-tree.js';
 
-/** Thrown to leave the fast path from any depth; caught once, in scanFast. */
-class GiveUp {}
-const GIVE_UP = new GiveUp();
 
 const LT = 0x3c;
 const GT = 0x3e;
@@ -41,23 +54,8 @@ const EQUALS = 0x3d;
 const COLON = 0x3a;
 const DQUOTE = 0x22;
 const SQUOTE = 0x27;
-const LF = 0x0a;
-const CR = 0x0d;
 
-/** ASCII name characters: 1 may continue a name, 3 may also start one. */
-const NAME_CHAR = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  if (/[A-Za-z_:]/.test(ch)) NAME_CHAR[c] = 3;
-  else if (/[0-9.-]/.test(ch)) NAME_CHAR[c] = 1;
-}
-
-const isSpace = (unit: number) => unit === 0x20 || unit === 0x0a || unit === 0x09 || unit === 0x0d;
-
-const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
-const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
-
-const NO_ATTRIBUTES: never[] = Object.freeze([]) as unknown as never[];
+const NO_ATTRIBUTES: readonly never[] = Object.freeze([]);
 
 /** What the fast reader reports, in document order; any method may give up by calling giveUp(). */
 export interface FastHandler {
@@ -81,12 +79,6 @@ export interface FastTag {
   column: number;
 }
 
-/** The source tree of `text`, or undefined when the conformant path must read it. */
-export function readFast(text: string, limits: Limits): SourceElement | undefined {
-  const tree = new TreeHandler();
-  return scanFast(text, limits, tree, true) ? tree.root : undefined;
-}
-
 /**
  * Reads `text` into `handler`; false when the reader or the handler gave up, and the caller
  * must take the conformant path. Positions cost a little: a handler that only wants to know
@@ -97,54 +89,16 @@ export function scanFast(text: string, limits: Limits, handler: FastHandler, pos
     new FastReader(text, limits, handler, positions).document();
     return true;
   } catch (error) {
-    if (error === GIVE_UP) return false;
+    if (isGiveUp(error)) return false;
     throw error;
-  }
-}
-
-export function giveUp(): never {
-  throw GIVE_UP;
-}
-
-/** Builds the same tree as TreeBuilder does from the conformant parser's events. */
-class TreeHandler implements FastHandler {
-  root: ReadElement | undefined;
-  private readonly open: ReadElement[] = [];
-
-  start(tag: FastTag, scope: NamespaceScope): void {
-    const element = new ReadElement(tag, scope);
-    const parent = this.open.length === 0 ? undefined : this.open[this.open.length - 1]!;
-    if (parent) (parent.children as SourceNode[]).push(element);
-    else this.root = element;
-    this.open.push(element);
-  }
-
-  text(text: string, line: number, column: number): void {
-    const node: SourceText = { kind: 'text', text, line, column };
-    (this.open[this.open.length - 1]!.children as SourceNode[]).push(node);
-  }
-
-  end(): void {
-    this.open.pop();
-  }
-
-  keepsWhiteSpace(): boolean {
-    return true;
   }
 }
 
 class FastReader {
   private pos = 0;
   private readonly end: number;
-  // Where lines start, found lazily and only forward (points are asked for in document order).
-  private line = 1;
-  private lineStart = 0;
-  private nextBreak: number;
-  private readonly hasCr: boolean;
-  private readonly hasPairs: boolean;
-  // Columns on lines with characters outside the BMP: surrogate pairs counted so far this line.
-  private pairsUpTo = 0;
-  private pairs = 0;
+  // Lines and columns, when positions are wanted.
+  private readonly lines: LinePositions | undefined;
   // Where the characters that need care occur next.
   private readonly amps: Occurrences;
   private readonly lts: Occurrences;
@@ -176,7 +130,7 @@ class FastReader {
     private readonly text: string,
     private readonly limits: Limits,
     private readonly handler: FastHandler,
-    private readonly positions: boolean,
+    positions: boolean,
   ) {
     this.end = text.length;
     this.amps = new Occurrences(text, '&');
@@ -185,10 +139,7 @@ class FastReader {
     this.lfs = new Occurrences(text, '\n');
     this.crs = new Occurrences(text, '\r');
     this.cdataEnds = new Occurrences(text, ']]>');
-    // Only positions need to know where lines break and whether columns must count pairs.
-    this.hasCr = positions && text.includes('\r');
-    this.hasPairs = positions && /[\ud800-\udfff]/.test(text);
-    this.nextBreak = positions ? this.findBreak(0) : this.end;
+    this.lines = positions ? new LinePositions(text) : undefined;
   }
 
   document(): void {
@@ -271,8 +222,8 @@ class FastReader {
   private startTag(outer: NamespaceScope): string {
     const text = this.text;
     // The element's point first: the line count only moves forward, and attributes come later.
-    const column = this.positions ? this.point(this.pos) : 0;
-    const line = this.positions ? this.line : 0;
+    const column = this.lines ? this.lines.column(this.pos) : 0;
+    const line = this.lines ? this.lines.line : 0;
     this.pos++;
     const qname = this.qname();
     const colon = this.colon;
@@ -317,9 +268,9 @@ class FastReader {
         prefix: nameColon < 0 ? '' : name.slice(0, nameColon),
         value,
         line: 0,
-        column: this.positions ? this.point(nameAt) : 0,
+        column: this.lines ? this.lines.column(nameAt) : 0,
       };
-      if (this.positions) attribute.line = this.line;
+      if (this.lines) attribute.line = this.lines.line;
       if (nameColon >= 0) prefixed = true;
       if (attributes) attributes.push(attribute);
       else attributes = [attribute];
@@ -439,8 +390,8 @@ class FastReader {
 
   private addText(piece: string, at: number): void {
     if (this.textParts.length === 0) {
-      this.textColumn = this.positions ? this.point(at) : 0;
-      this.textLine = this.positions ? this.line : 0;
+      this.textColumn = this.lines ? this.lines.column(at) : 0;
+      this.textLine = this.lines ? this.lines.line : 0;
       this.textUnits = 0;
     }
     this.textUnits += piece.length;
@@ -485,174 +436,4 @@ class FastReader {
     if (close > this.pos && !isSpace(text.charCodeAt(this.pos))) giveUp();
     this.pos = close + 2;
   }
-
-  /** Advances the line count to `offset` and returns its 1-based column, in code points. */
-  private point(offset: number): number {
-    while (this.nextBreak < offset) {
-      const at = this.nextBreak;
-      this.line++;
-      // A CR LF pair is one line end.
-      this.lineStart = this.text.charCodeAt(at) === CR && this.text.charCodeAt(at + 1) === LF ? at + 2 : at + 1;
-      this.nextBreak = this.findBreak(this.lineStart);
-      this.pairsUpTo = this.lineStart;
-      this.pairs = 0;
-    }
-    if (!this.hasPairs) return offset - this.lineStart + 1;
-    const text = this.text;
-    for (let i = this.pairsUpTo; i < offset; i++) {
-      const unit = text.charCodeAt(i);
-      if (unit >= 0xdc00 && unit <= 0xdfff && i > this.lineStart) this.pairs++;
-    }
-    this.pairsUpTo = Math.max(this.pairsUpTo, offset);
-    return offset - this.lineStart + 1 - this.pairs;
-  }
-
-  private findBreak(from: number): number {
-    const lf = this.text.indexOf('\n', from);
-    const cr = this.hasCr ? this.text.indexOf('\r', from) : -1;
-    const found = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
-    return found < 0 ? this.end : found;
-  }
-
-}
-
-/** A SourceAttribute while its tag is read: the namespace is set once the scope is known. */
-interface Attribute {
-  namespace: string;
-  readonly name: string;
-  readonly prefix: string;
-  readonly value: string;
-  line: number;
-  readonly column: number;
-}
-
-/** Prefixed attribute names resolved; two with one expanded name make us give up. */
-function resolveAttributes(attributes: Attribute[], scope: NamespaceScope): void {
-  for (let i = 0; i < attributes.length; i++) {
-    const attribute = attributes[i]!;
-    if (attribute.prefix === '') continue;
-    const bound = scope.lookup(attribute.prefix);
-    if (bound === undefined) giveUp();
-    attribute.namespace = bound;
-  }
-  // Keyed as {namespace}local: a local name holds no "}", so no two pairs share a key.
-  if (hasDuplicate(attributes, (a) => `{${a.namespace}}${a.name}`)) giveUp();
-}
-
-/**
- * Whether two items have the same key: pairwise for the few a tag usually has, through a Set
- * beyond that, so that a tag with 100,000 attributes costs linear time, not quadratic.
- */
-function hasDuplicate<T>(items: readonly T[], key: (item: T) => string): boolean {
-  if (items.length <= 8) {
-    for (let i = 1; i < items.length; i++) {
-      const k = key(items[i]!);
-      for (let j = 0; j < i; j++) if (key(items[j]!) === k) return true;
-    }
-    return false;
-  }
-  const seen = new Set<string>();
-  for (const item of items) {
-    const k = key(item);
-    if (seen.has(k)) return true;
-    seen.add(k);
-  }
-  return false;
-}
-
-
-/**
- * Names, kept across documents: a document repeats a few names many times, so each is made
- * once instead of sliced out of the text at every tag. Keyed by length and first and last
- * characters (ASCII, so they fit) and checked against the text; the cache stops growing at a
- * fixed size, and a name whose key is taken is sliced as usual.
- */
-const NAMES = new Map<number, string>();
-const MAX_NAMES = 4096;
-
-function internedName(text: string, start: number, end: number): string {
-  const key = (end - start) * 16384 + text.charCodeAt(start) * 128 + text.charCodeAt(end - 1);
-  const known = NAMES.get(key);
-  if (known !== undefined && known.length === end - start && text.startsWith(known, start)) return known;
-  const name = text.slice(start, end);
-  if (known === undefined && NAMES.size < MAX_NAMES) NAMES.set(key, name);
-  return name;
-}
-
-function isAllSpace(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (!isSpace(text.charCodeAt(i))) return false;
-  return true;
-}
-
-/**
- * Where a string next occurs at or after an offset (the end of the text when it does not),
- * searched for again only once the offsets asked about pass it: they only move forward, so each
- * string costs one pass over the text in all.
- */
-class Occurrences {
-  private next = -1;
-
-  constructor(
-    private readonly text: string,
-    private readonly what: string,
-  ) {}
-
-  from(offset: number): number {
-    if (this.next < offset) {
-      const found = this.text.indexOf(this.what, offset);
-      this.next = found < 0 ? this.text.length : found;
-    }
-    return this.next;
-  }
-}
-
-const XML_DECLARATION =
-  /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.0"|'1\.0')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*\?>/;
-
-const LINE_END = /\r\n?/g;
-const LINE_END_OR_SPACE = /\r\n|[\t\n\r]/g;
-
-/** A namespace declaration we can take as written; anything reserved or unusual gives up. */
-function declaration(name: string, uri: string): NamespaceDeclaration {
-  const prefix = name.length === 5 ? '' : name.slice(6);
-  if (prefix === 'xml' || prefix === 'xmlns' || uri === XML_NAMESPACE || uri === XMLNS_NAMESPACE) giveUp();
-  if (prefix !== '' && uri === '') giveUp();
-  if (uri !== uri.trim()) giveUp();
-  return { prefix, uri };
-}
-
-
-const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
-
-/** Resolves the five predefined entities and character references; gives up on anything else. */
-function resolveReferences(raw: string): string {
-  let out = '';
-  let from = 0;
-  for (let amp = raw.indexOf('&'); amp >= 0; amp = raw.indexOf('&', from)) {
-    const semi = raw.indexOf(';', amp + 1);
-    if (semi < 0 || semi - amp > 12) giveUp();
-    out += raw.slice(from, amp) + referenced(raw.slice(amp + 1, semi));
-    from = semi + 1;
-  }
-  return out + raw.slice(from);
-}
-
-function referenced(name: string): string {
-  if (name.charCodeAt(0) !== 0x23) {
-    const entity = Object.hasOwn(PREDEFINED, name) ? PREDEFINED[name] : undefined;
-    return entity ?? giveUp();
-  }
-  const hex = name.charCodeAt(1) === 0x78;
-  const digits = name.slice(hex ? 2 : 1);
-  if (!(hex ? /^[0-9A-Fa-f]+$/ : /^[0-9]+$/).test(digits)) giveUp();
-  const code = Number.parseInt(digits, hex ? 16 : 10);
-  const isChar =
-    code === 0x09 ||
-    code === 0x0a ||
-    code === 0x0d ||
-    (code >= 0x20 && code <= 0xd7ff) ||
-    (code >= 0xe000 && code <= 0xfffd) ||
-    (code >= 0x10000 && code <= 0x10ffff);
-  if (!isChar) giveUp();
-  return String.fromCodePoint(code);
 }

@@ -11,7 +11,7 @@ import { type Diagnostic, excerpt } from '../diagnostics.js';
 import { type Limits, resolveLimits } from '../limits.js';
 import { codePointLength } from './characters.js';
 import { decodeXml } from './decode.js';
-import { readFast } from './fast-reader.js';
+import { readFast } from './fast-tree.js';
 import { mergeDefects } from './merge-defects.js';
 import { saxesParser } from './saxes-parser.js';
 import { scanDefects } from './scan-defects.js';
