@@ -9,7 +9,7 @@ import { kilobytes, measureBundle, unwantedInputs, type BundleSize } from './nam
  * The budget, about 10% above the sizes measured when it was set (December 2026: 181,613 bytes
  * minified, 57,233 gzipped). To measure: `node --conditions=@evfw/source --import tsx
  * scripts/bundle-size.ts`, which also lists what the bytes are made of. Raise it only for a
- * feature a page needs, in the same change, and update the sizes in README.md; a test failure
+ * feature a page needs, in the same change, and update the sizes in runtime/README.md; a test failure
  * here after an unrelated change usually means something joined the bundle that should not have
  * (see the list the failure prints).
  */

@@ -100,7 +100,7 @@ export const unchecked = parsed.value;
 // @ts-expect-error: compat options are a closed list
 parseCpmEvfw(written, { compat: ['anything-goes'] });
 
-// Test helpers, as the README's "Fixtures for your tests" uses them.
+// Test helpers, as runtime/README.md's "Test helpers" uses them.
 
 export const built: CpmEvfw = build.cpmEvfw({
   events: [{ $case: 'eventCpmImap', eventCpmImap: build.eventCpmImap({ operations: [build.operation({ objects: [build.objectType({ uid: '58175' })] })] }) }],
