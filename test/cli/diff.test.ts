@@ -56,11 +56,12 @@ describe('evfw diff <old> <new>', () => {
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('urn:oma:xml:cpm:evfw');
     expect(run.stdout).toContain(
-      '  new/cpm-evfw.xsd:155:3: enumeration-value-removed type imap-flag: value "\\Deleted" removed from the enumeration ("\\Seen", "\\Deleted" -> "\\Seen", "\\Flagged") [producers: breaking / consumers: none]\n      was old/cpm-evfw.xsd:166:7\n      at /cpm-evfw/event-cpm-imap/operation/@flags\n',
+      '  new/cpm-evfw.xsd:155:3: enumeration-value-removed type imap-flag: value "\\Deleted" removed from the enumeration ("\\Seen", "\\Deleted" -> "\\Seen", "\\Flagged") [producers: breaking / consumers: none / generated API: breaking]\n      was old/cpm-evfw.xsd:166:7\n      at /cpm-evfw/event-cpm-imap/operation/@flags\n',
     );
     expect(run.stdout).toContain('  new/cpm-evfw.xsd:166:7: enumeration-value-added type imap-flag: value "\\Flagged" added to the enumeration');
     expect(run.stdout).toContain('[producers: none / consumers: affected]');
-    expect(lines.at(-2)).toBe('old/cpm-evfw.xsd -> new/cpm-evfw.xsd: 2 changes (1 breaking producers, 1 affecting consumers, 0 breaking the generated API, 0 documentation only); semver: major (breaking)');
+    // ImapFlag loses '\\Deleted': code that names it no longer compiles. Gaining '\\Flagged' breaks no code.
+    expect(lines.at(-2)).toBe('old/cpm-evfw.xsd -> new/cpm-evfw.xsd: 2 changes (1 breaking producers, 1 affecting consumers, 1 breaking the generated API, 0 documentation only); semver: major (breaking)');
   });
 
   it('--allow-breaking: the same report, exit 0', () => {
@@ -82,6 +83,17 @@ describe('evfw diff <old> <new>', () => {
       ['enumeration-value-added', 'type imap-flag', 'none', 'affected', ['/cpm-evfw/event-cpm-imap/operation/@flags']],
     ]);
     expect(report.changes[0]!.before).toEqual({ file: 'old/cpm-evfw.xsd', line: 166, column: 7 });
+  });
+
+  it('an attribute made required (uid): breaks the generated API, as code building an ObjectType without it no longer compiles', () => {
+    const uid = versions('uid', (text) => text.replace('<xs:attribute name="uid" type="xs:string">', '<xs:attribute name="uid" type="xs:string" use="required">'));
+    const run = runEvfw(['diff', '--no-witnesses', 'old', 'new'], { cwd: uid });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('made-required attribute uid of type object: attribute uid is now required (use optional -> required) [producers: breaking / consumers: none / generated API: breaking]');
+    expect(run.stdout).toMatch(/: 1 change \(1 breaking producers, 0 affecting consumers, 1 breaking the generated API, 0 documentation only\); semver: major \(breaking\)\n$/);
+    const report = JSON.parse(runEvfw(['diff', '--no-witnesses', '--format', 'json', 'old', 'new'], { cwd: uid }).stdout) as DiffJson;
+    expect(report.changes.map((c) => [c.kind, c.apiBreaking])).toEqual([['made-required', true]]);
+    expect(report.semver).toBe('major');
   });
 
   it('a documentation-only change: semver patch, exit 0', () => {
@@ -225,7 +237,7 @@ describe('evfw diff --git <rev>', () => {
 
       const text = runEvfw(['diff', '--git', 'HEAD'], { cwd: repo });
       expect(text.stdout).toContain('      was HEAD:schemas/cpm-evfw.xsd:166:7\n');
-      expect(text.stdout.split('\n').filter((l) => /^\S/.test(l))).toEqual(['urn:notes', 'urn:oma:xml:cpm:evfw', 'HEAD:schemas -> schemas: 3 changes (2 breaking producers, 1 affecting consumers, 0 breaking the generated API, 0 documentation only); semver: major (breaking)']);
+      expect(text.stdout.split('\n').filter((l) => /^\S/.test(l))).toEqual(['urn:notes', 'urn:oma:xml:cpm:evfw', 'HEAD:schemas -> schemas: 3 changes (2 breaking producers, 1 affecting consumers, 1 breaking the generated API, 0 documentation only); semver: major (breaking)']);
     } finally {
       git('checkout', '-q', '--', '.');
     }

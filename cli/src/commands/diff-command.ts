@@ -37,9 +37,12 @@ Examples:
 
 Each change says whether it breaks producers (documents valid before may be refused now: the
 schema narrowed) and affects consumers (documents valid now may have been refused before: it
-widened). Semver: major when anything breaks producers or the generated API, minor when
-consumers are only affected or something is added, patch for documentation alone. A witness
-is a document valid under one version that the other refuses: the proof of a classification.
+widened), and whether it breaks the generated API (code written against the old generated
+package no longer compiles: a property removed, added as required, made required or optional
+or of another type, a union narrowed). Semver: major when anything breaks producers or the
+generated API, minor when consumers are only affected or something is added, patch for
+documentation alone. A witness is a document valid under one version that the other refuses:
+the proof of a classification.
 Exit status: 0 no breaking change, 1 a breaking change (semver major; 0 with --allow-breaking),
 2 a usage, git or I/O error or a schema that cannot be read.`;
 

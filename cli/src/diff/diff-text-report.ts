@@ -40,7 +40,8 @@ export function diffTextReport(report: DiffReport, c: Colors): string {
 
 function changeLines(change: SchemaChange, witness: WitnessOutcome | undefined, c: Colors): string[] {
   const main = change.after ?? change.before;
-  const colour = change.producers === 'breaking' ? c.red : change.consumers === 'affected' ? c.yellow : c.dim;
+  // Red for what a release breaks (producers or code written against the generated package).
+  const colour = change.producers === 'breaking' || change.apiBreaking ? c.red : change.consumers === 'affected' ? c.yellow : c.dim;
   const effects = `producers: ${change.producers} / consumers: ${change.consumers}${change.apiBreaking ? ' / generated API: breaking' : ''}`;
   const lines = [`  ${main ? `${position(main)}: ` : ''}${colour(change.kind)} ${change.subject}: ${change.message} ${c.dim(`[${effects}]`)}`];
   if (change.before && change.after) lines.push(`      was ${position(change.before)}`);

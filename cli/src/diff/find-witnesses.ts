@@ -82,6 +82,7 @@ function searchSafely(search: Search): SearchOutcome {
 function neverShown(change: SchemaChange): string | undefined {
   if (change.paths.length > 0) return undefined;
   if (change.kind === 'documentation-changed') return 'documentation only: no document shows it';
+  if (change.kind === 'generated-api-changed') return 'a change of the generated code only: no document shows it';
   // A change inside a named type is reported at the type (`type imap-flag`).
   if (change.kind.startsWith('type-') || change.subject.startsWith('type ')) return 'no element or attribute has the type, so no document shows it';
   return 'the change has no place in documents (no instance path)';

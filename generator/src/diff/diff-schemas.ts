@@ -6,13 +6,15 @@
  * where it shows. The order is deterministic: by namespace, then by position.
  *
  * Types and then global elements are matched first, in every namespace, because their renames
- * decide whether a reference elsewhere changed.
+ * decide whether a reference elsewhere changed. Last, both versions' generated declarations are
+ * compared, and the changes that break code written against them marked (mark-api-breaking.ts).
  */
 import { qnameKey, type ElementDecl, type Schema, type SchemaSet, type Source, type TypeDef } from '../ir/ir.js';
 import { compareDocumentation, compareElementDecls } from './compare-declarations.js';
 import { compareTypes } from './compare-types.js';
 import { BOTH, NARROWS, NEITHER, WIDENS, DiffContext, quote, typeLabel, version, type Place } from './diff-context.js';
 import { fingerprint } from './fingerprint.js';
+import { markApiBreaking } from './mark-api-breaking.js';
 import { matchComponents, type Matching } from './match-components.js';
 import type { SchemaChange } from './schema-change.js';
 
@@ -45,7 +47,8 @@ export function diffSchemas(before: SchemaSet, after: SchemaSet): SchemaChange[]
     const place: Place = { namespace, owner: `schema ${namespace || '(no namespace)'}`, paths: [] };
     compareDocumentation(ctx, place, place.owner, b?.documentation, a?.documentation, { ...(b ? { before: firstLine(b) } : {}), ...(a ? { after: firstLine(a) } : {}) });
   });
-  return ordered(mergeRepeats(ctx.changes));
+  // Last, as it needs every change: which of them the generated package's declarations show.
+  return ordered(markApiBreaking(ctx, mergeRepeats(ctx.changes)));
 }
 
 /**

@@ -40,7 +40,9 @@ export type ChangeKind =
   | 'wildcard-process-contents-changed'
   | 'documentation-changed'
   /** xs:unique, xs:key or xs:keyref added (narrows), removed (widens) or changed. */
-  | 'identity-constraint-changed';
+  | 'identity-constraint-changed'
+  /** A break of the generated package's declarations that no other change accounts for (mark-api-breaking.ts). */
+  | 'generated-api-changed';
 
 /** Whether one side of the wire is affected: `breaking` for producers, `affected` for consumers. */
 export type Effect = 'none' | 'breaking' | 'affected';
@@ -59,7 +61,12 @@ export interface SchemaChange {
   readonly producers: 'none' | 'breaking';
   /** Documents valid under the new version may have been invalid under the old one. */
   readonly consumers: 'none' | 'affected';
-  /** An exported type of the generated package is removed or renamed (a major change for code). */
+  /**
+   * Code written against the old generated package may not compile against the new one: an
+   * exported declaration removed or renamed, a property removed, added as required, made
+   * required or optional or given another type, a union narrowed (generated-api.ts). A major
+   * change for code.
+   */
   readonly apiBreaking: boolean;
   /**
    * Where the change shows in documents: index-free instance paths from a global element, such

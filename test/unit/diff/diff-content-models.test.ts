@@ -32,8 +32,13 @@ describe('order and grouping', () => {
     expect(suggestSemver(changes)).toBe('major');
   });
 
-  it('the order of a choice is no change', () => {
-    expect(schemaPair(sequence(AB, 'choice'), sequence(BA, 'choice')).changes).toEqual([]);
+  it('the order of a choice changes no document, but the names generated from it: two changes of the generated API only', () => {
+    const { changes } = schemaPair(sequence(AB, 'choice'), sequence(BA, 'choice'));
+    expect(changes.map((c) => [c.kind, c.subject, c.message, c.producers, c.consumers, c.apiBreaking])).toEqual([
+      ['generated-api-changed', 'generated declaration Root', 'property aOrB: removed; property bOrA: added, required', 'none', 'none', true],
+      ['generated-api-changed', 'generated declaration RootAOrB', 'type RootAOrB removed', 'none', 'none', true],
+    ]);
+    expect(changes.every((c) => c.paths.length === 0)).toBe(true);
   });
 
   it('a sequence made a choice: content-model-changed, both sides', () => {
@@ -47,6 +52,8 @@ describe('order and grouping', () => {
     expect(changes.map(brief)).toEqual([
       { kind: 'element-added', subject: 'element c in type root (anonymous)', message: 'element c added, as an alternative of the choice', producers: 'none', consumers: 'affected' },
     ]);
+    // The choice's property and union are named after its alternatives: aOrB is now aOrBOrC.
+    expect(changes[0]!.apiBreaking).toBe(true);
   });
 
   it('a lone repeated element grown into a repeated sequence compares the element with itself', () => {

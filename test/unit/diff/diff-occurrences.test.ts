@@ -30,12 +30,13 @@ describe('elements', () => {
     expect(suggestSemver(changes)).toBe('major');
   });
 
-  it('minOccurs 1 -> 0 is made-optional: consumers affected, minor', () => {
+  it('minOccurs 1 -> 0 is made-optional: consumers affected; major, as code reading the property as its type breaks', () => {
     const { changes } = schemaPair(model(''), model('minOccurs="0"'));
     expect(changes.map(brief)).toEqual([
       { kind: 'made-optional', subject: 'element a in type root (anonymous)', message: 'element a is now optional (minOccurs 1 -> 0)', producers: 'none', consumers: 'affected' },
     ]);
-    expect(suggestSemver(changes)).toBe('minor');
+    expect(changes[0]!.apiBreaking).toBe(true);
+    expect(suggestSemver(changes)).toBe('major');
   });
 
   it('maxOccurs raised widens, lowered narrows; minOccurs 1 -> 2 narrows', () => {
