@@ -1,18 +1,24 @@
 /**
- * The generator, read top-down: load the schema files, read them into the IR, transform the
- * IR, and let each emitter write its files.
+ * The generator, read top-down, one stage a line (buildIr, then emitWith):
  *
- *   load (XSD files, local only) -> read + assemble (IR) -> transforms (in order) -> emitters
+ *   load           load/load-schemas.ts     the XSD files, local only, within the set's roots and caps
+ *   read           read/read-schema.ts      each document into its part of a namespace
+ *   assemble       ir/assemble.ts           the parts into one SchemaSet, every reference resolved
+ *   transforms     transform/*.ts           in the order of TRANSFORMS
+ *   attach rules   load/attach-rules.ts     the prose rules beside each namespace's first file
+ *   lower          lower/schema-descriptors.ts  the runtime's descriptors, once
+ *   emit           emit/*                   each emitter of EMITTERS adds its files
  */
 import path from 'node:path';
-import { GeneratorError } from './errors.js';
 import { assembleSchemas } from './ir/assemble.js';
 import type { SchemaSet } from './ir/ir.js';
 import type { SchemaLimits } from './ir/schema-limits.js';
-import { loadRules } from './load/load-rules.js';
+import { attachRules } from './load/attach-rules.js';
 import { loadSchemas } from './load/load-schemas.js';
 import { SchemaAccess, type SchemaAccessOptions } from './load/schema-access.js';
-import type { EmitContext, EmitMode, Emitter, OutputFiles } from './emit/emitter.js';
+import { readDocument } from './read/read-schema.js';
+import { emitContext, emitOption } from './emit/emit-context.js';
+import type { EmitMode, Emitter, OutputFiles } from './emit/emitter.js';
 import { transpilePackage } from './emit/javascript/transpile-package.js';
 import { packageEmitter } from './emit/package/emit-package.js';
 import { typesEmitter } from './emit/types/emit-types.js';
@@ -31,11 +37,13 @@ import { nameAnonymousTypes } from './transform/name-anonymous-types.js';
 export { GeneratorError } from './errors.js';
 export { diffSchemas, isBreaking, suggestSemver } from './diff/diff-schemas.js';
 export type { ChangeKind, Effect, SchemaChange, SemverSuggestion, Witness } from './diff/diff-schemas.js';
-export { schemaDescriptors } from './emit/descriptors/emit-descriptors.js';
+export { schemaDescriptors } from './lower/schema-descriptors.js';
+export { moduleNames } from './naming/module-names.js';
 export { writeOutput } from './write-output.js';
 export { DEFAULT_SCHEMA_READ_LIMITS, type SchemaAccessOptions } from './load/schema-access.js';
 export type { WriteOutputOptions, WriteOutputResult } from './write-output.js';
-export type { EmitMode, OutputFiles } from './emit/emitter.js';
+export type { EmitContext, EmitMode, OutputFiles } from './emit/emitter.js';
+export { emitContext, type EmitOptions } from './emit/emit-context.js';
 export type { SchemaSet } from './ir/ir.js';
 export { DEFAULT_SCHEMA_LIMITS, type SchemaLimits } from './ir/schema-limits.js';
 
@@ -72,23 +80,14 @@ export interface GenerateOptions extends SchemaAccessOptions {
   readonly emit?: EmitMode;
 }
 
-/** Reads the schemas into the final IR, through every transform. */
+/** The schemas, from their files to the final IR: every stage before lowering. */
 export function buildIr(entryFiles: readonly string[], options: GenerateOptions = {}): SchemaSet {
   const access = new SchemaAccess(entryFiles, options);
   const documents = loadSchemas(entryFiles, { rootDir: options.rootDir, access, maxNestingDepth: options.limits?.maxNestingDepth });
-  const ir = TRANSFORMS.reduce((set, transform) => transform(set), assembleSchemas(documents, options.limits));
-  return withRules(ir, path.resolve(options.rootDir ?? process.cwd()), access);
-}
-
-/** Each namespace gets the prose rules declared beside its first schema file, if any (D-59). */
-function withRules(ir: SchemaSet, rootDir: string, access: SchemaAccess): SchemaSet {
-  return {
-    ...ir,
-    schemas: ir.schemas.map((schema) => {
-      const rules = schema.builtin || schema.files.length === 0 ? undefined : loadRules(schema.files[0]!, rootDir, access);
-      return rules ? { ...schema, rules } : schema;
-    }),
-  };
+  const parts = documents.map(readDocument);
+  const assembled = assembleSchemas(parts, options.limits);
+  const transformed = TRANSFORMS.reduce((set, transform) => transform(set), assembled);
+  return attachRules(transformed, path.resolve(options.rootDir ?? process.cwd()), access);
 }
 
 /**
@@ -109,49 +108,10 @@ export function generateDocs(entryFiles: readonly string[], options: GenerateOpt
   return emitWith([docsEmitter], buildIr(entryFiles, options), options);
 }
 
-/**
- * npm's rule for a package name (lower case, URL-safe, at most 214 characters, an optional
- * @scope/): the names go into import specifiers, package.json and the README, so a name outside
- * it is refused here rather than escaped in each.
- */
-const NPM_NAME = /^(?:@[a-z0-9~-][a-z0-9._~-]*\/)?[a-z0-9~-][a-z0-9._~-]*$/;
-
-function packageNameOption(value: string, option: string): string {
-  if (value.length > 214 || !NPM_NAME.test(value)) {
-    throw new GeneratorError('options.invalid', `${option} ${JSON.stringify(value)} is not an npm package name`, undefined, 'use lower-case letters, digits and - . _ ~, with an optional @scope/ first, as npm requires (for example @acme/event-model)');
-  }
-  return value;
-}
-
-/** The option may come from a command line or a caller's JavaScript: only the two modes pass. */
-function emitOption(value: unknown): EmitMode {
-  if (value === undefined || value === 'ts' || value === 'js') return value ?? 'ts';
-  throw new GeneratorError('options.invalid', `emit ${JSON.stringify(value)} is not an output mode`, undefined, "use 'ts' (TypeScript sources and a build) or 'js' (JavaScript and declarations, ready as written)");
-}
-
+/** The lower stage (the descriptors, in the emit context), then every emitter in order. */
 function emitWith(emitters: readonly Emitter[], ir: SchemaSet, options: GenerateOptions): OutputFiles {
-  const context: EmitContext = {
-    emit: emitOption(options.emit),
-    modules: moduleNames(ir),
-    packageName: packageNameOption(options.packageName ?? '@evfw/model', 'the package name'),
-    runtimePackage: packageNameOption(options.runtimePackage ?? '@evfw/runtime', 'the runtime package name'),
-  };
+  const context = emitContext(ir, options);
   const out: OutputFiles = new Map();
   for (const emitter of emitters) emitter.emit(ir, context, out);
   return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
-}
-
-/** Each emitted namespace is named after the first file it was read from: cpm-evfw.xsd -> cpm-evfw. */
-export function moduleNames(ir: SchemaSet): Map<string, string> {
-  const names = new Map<string, string>();
-  const taken = new Set<string>(['index']);
-  for (const schema of ir.schemas) {
-    if (schema.builtin) continue;
-    const stem = path.posix.basename(schema.files[0]!).replace(/\.xsd$/i, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
-    let name = stem;
-    for (let n = 2; taken.has(name); n++) name = `${stem}-${n}`;
-    taken.add(name);
-    names.set(schema.namespace, name);
-  }
-  return names;
 }

@@ -8,8 +8,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { buildIr, EMITTERS, moduleNames, type OutputFiles, type SchemaSet } from '../../generator/src/index.js';
-import type { EmitContext } from '../../generator/src/emit/emitter.js';
+import { buildIr, EMITTERS, emitContext, type OutputFiles, type SchemaSet } from '../../generator/src/index.js';
 
 /** Strings written by hand: each attacks one context, the last ones all at once. */
 export const FIXED_HOSTILE: readonly string[] = [
@@ -165,7 +164,7 @@ export function hostileIr(dir: string, value: string): { ir: SchemaSet; expected
 
 /** What `generate` does after the IR is built: every emitter, in order. */
 export function emitIr(ir: SchemaSet): OutputFiles {
-  const context: EmitContext = { modules: moduleNames(ir), packageName: '@evfw/model', runtimePackage: '@evfw/runtime', emit: 'ts' };
+  const context = emitContext(ir);
   const out: OutputFiles = new Map();
   for (const emitter of EMITTERS) emitter.emit(ir, context, out);
   return out;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { assembleSchemas } from '../../generator/src/ir/assemble.js';
 import type { ComplexType, Schema, SchemaSet, TypeDef } from '../../generator/src/ir/ir.js';
 import { loadSchemas } from '../../generator/src/load/load-schemas.js';
+import { readDocument } from '../../generator/src/read/read-schema.js';
 
 export const XS = 'xmlns:xs="http://www.w3.org/2001/XMLSchema"';
 
@@ -12,7 +13,7 @@ export function inlineIr(body: string, ...transforms: ((set: SchemaSet) => Schem
   const dir = mkdtempSync(path.join(os.tmpdir(), 'evfw-inline-'));
   const file = path.join(dir, 'test.xsd');
   writeFileSync(file, `<xs:schema ${XS} xmlns:t="urn:t" targetNamespace="urn:t" elementFormDefault="qualified">\n${body}\n</xs:schema>\n`);
-  const assembled = assembleSchemas(loadSchemas([file], { rootDir: dir }));
+  const assembled = assembleSchemas(loadSchemas([file], { rootDir: dir }).map(readDocument));
   return transforms.reduce((ir, t) => t(ir), assembled);
 }
 

@@ -20,6 +20,7 @@
  */
 import { ts } from 'ts-morph';
 import type { SchemaSet } from '../ir/ir.js';
+import { emitContext } from '../emit/emit-context.js';
 import { typesEmitter } from '../emit/types/emit-types.js';
 
 /** One way code written against the old package stops compiling against the new one. */
@@ -116,7 +117,7 @@ function typeModules(set: SchemaSet): Map<string, Map<string, Declaration>> {
   const namespaces = set.schemas.filter((s) => !s.builtin).map((s) => s.namespace);
   const modules = new Map(namespaces.map((namespace, i) => [namespace, `module-${i}`]));
   const files = new Map<string, string>();
-  typesEmitter.emit(set, { emit: 'ts', modules, packageName: '@evfw/model', runtimePackage: '@evfw/runtime' }, files);
+  typesEmitter.emit(set, emitContext(set, { modules }), files);
   return new Map(
     [...modules].map(([namespace, module]) => {
       const path = `src/${module}.ts`;

@@ -2,6 +2,7 @@
  * The emitter contract: each artefact (types now; parsers, serializers, validators, builders,
  * JSON Schema and docs later) is one emitter that reads the final IR and adds files.
  */
+import type { SchemaDescriptor } from '@evfw/runtime/schema';
 import type { SchemaSet } from '../ir/ir.js';
 
 export interface EmitContext {
@@ -16,6 +17,8 @@ export interface EmitContext {
    * compiles into dist/; `js`, dist/ alone, JavaScript and declarations ready as written.
    */
   readonly emit: EmitMode;
+  /** The lower stage's descriptor of each namespace of the IR, in its order (lower/schema-descriptors.ts). */
+  readonly descriptors: readonly SchemaDescriptor[];
 }
 
 export type EmitMode = 'ts' | 'js';

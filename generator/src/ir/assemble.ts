@@ -1,11 +1,10 @@
 /**
- * Turns the schema documents into one SchemaSet: reads each, merges the documents of a
- * namespace, and checks that every component is declared once and every reference resolves.
+ * Turns the schema documents, each read (read/read-schema.ts), into one SchemaSet: merges the
+ * documents of a namespace, and checks that every component is declared once and every reference resolves.
  * After this stage a reference that names nothing cannot reach a transform or an emitter.
  */
 import { GeneratorError } from '../errors.js';
-import type { SchemaDocument } from '../load/load-schemas.js';
-import { readSchema, type SchemaPart } from '../read/read-schema.js';
+import type { SchemaPart } from '../read/read-schema.js';
 import { BUILTIN_TYPES, builtinKind } from './builtins.js';
 import { XSD_NAMESPACE, qnameKey, type QName, type Schema, type SchemaSet, type Source } from './ir.js';
 import { checkComponentGraph } from './check-component-graph.js';
@@ -13,11 +12,10 @@ import { indexSchemas } from './schema-index.js';
 import { DEFAULT_SCHEMA_LIMITS, type SchemaLimits } from './schema-limits.js';
 import { visitSchemas } from './visit.js';
 
-export function assembleSchemas(documents: readonly SchemaDocument[], limits: Partial<SchemaLimits> = {}): SchemaSet {
+export function assembleSchemas(documents: readonly SchemaPart[], limits: Partial<SchemaLimits> = {}): SchemaSet {
   const byNamespace = new Map<string, { parts: SchemaPart[]; builtin: boolean }>();
-  for (const doc of documents) {
-    const part = readSchema(doc.root, doc.file, doc.chameleonNamespace);
-    const entry = byNamespace.get(part.namespace) ?? { parts: [], builtin: doc.builtin };
+  for (const part of documents) {
+    const entry = byNamespace.get(part.namespace) ?? { parts: [], builtin: part.builtin };
     entry.parts.push(part);
     byNamespace.set(part.namespace, entry);
   }

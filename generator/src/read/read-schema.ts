@@ -8,6 +8,7 @@
  * naming it, or (for annotations and appinfo) deliberately skipped: nothing is dropped silently.
  */
 import { GeneratorError } from '../errors.js';
+import type { SchemaDocument } from '../load/load-schemas.js';
 import { XSD_NAMESPACE, type AttributeDecl, type AttributeGroupDef, type ElementDecl, type GroupDef, type TypeDef } from '../ir/ir.js';
 import { readAnnotation, joinDocs } from './read-annotations.js';
 import { type Context, xsdChildren, unexpected, checkAttributes, attr } from './read-context.js';
@@ -20,6 +21,8 @@ import type { XmlNode } from './xml-tree.js';
 export interface SchemaPart {
   readonly namespace: string;
   readonly file: string;
+  /** One of the schemas evfw itself supplies (xml.xsd), read like any other but never emitted. */
+  readonly builtin: boolean;
   readonly documentation: string | undefined;
   readonly elements: ElementDecl[];
   readonly attributes: AttributeDecl[];
@@ -30,11 +33,16 @@ export interface SchemaPart {
   readonly prefix: string | undefined;
 }
 
+/** The read stage of the pipeline: one loaded schema document, read into its part of its namespace. */
+export function readDocument(document: SchemaDocument): SchemaPart {
+  return readSchema(document.root, document.file, document.chameleonNamespace, document.builtin);
+}
+
 /**
  * @param targetNamespace overrides the document's own for a chameleon include (a schema
  * without targetNamespace included into one with it).
  */
-export function readSchema(root: XmlNode, file: string, targetNamespace?: string): SchemaPart {
+export function readSchema(root: XmlNode, file: string, targetNamespace?: string, builtin = false): SchemaPart {
   if (root.namespace !== XSD_NAMESPACE || root.name !== 'schema') {
     throw new GeneratorError(
       'xsd.not-a-schema',
@@ -51,6 +59,7 @@ export function readSchema(root: XmlNode, file: string, targetNamespace?: string
   const part: SchemaPart = {
     namespace: ctx.targetNamespace,
     file,
+    builtin,
     documentation: undefined,
     elements: [],
     attributes: [],

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument, SchemaRegistry } from '../../../runtime/src/index.js';
 import { buildDocs } from '../../../generator/src/emit/docs/build-docs.js';
 import { docsEmitter } from '../../../generator/src/emit/docs/emit-docs.js';
-import { buildIr, moduleNames, schemaDescriptors } from '../../../generator/src/index.js';
+import { buildIr, emitContext, moduleNames, schemaDescriptors } from '../../../generator/src/index.js';
 import { CORPUS_AVAILABLE, CORPUS_DIR, CORPUS_SKIP_REASON, REPO_ROOT, SCHEMAS_DIR, corpusSchemaSets, ownSchemaFiles } from '../../support/paths.js';
 
 const sets = [{ name: 'schemas (ours)', files: ownSchemaFiles(), rootDir: REPO_ROOT }, ...corpusSchemaSets().map((s) => ({ ...s, rootDir: CORPUS_DIR }))];
@@ -22,7 +22,7 @@ describe(`docs of every schema set${CORPUS_AVAILABLE ? '' : ` (${CORPUS_SKIP_REA
       const ir = buildIr(set.files, { rootDir: set.rootDir });
       const modules = moduleNames(ir);
       const out = new Map<string, string>();
-      docsEmitter.emit(ir, { modules, packageName: '@evfw/model', runtimePackage: '@evfw/runtime', emit: 'ts' }, out);
+      docsEmitter.emit(ir, emitContext(ir), out);
       for (const module of modules.values()) expect([...out.keys()]).toContain(`docs/${module}.md`);
       expect(out.get('docs/reference.html')).toMatch(/<\/html>\n$/);
 

@@ -5,8 +5,9 @@
  */
 import { DIAGNOSTIC_CODES } from '@evfw/runtime/diagnostics';
 import { SchemaRegistry } from '@evfw/runtime';
+import type { SchemaDescriptor } from '@evfw/runtime/schema';
 import { qnameKey, type AttributeDecl, type ComplexType, type ElementDecl, type LocalAttributeUse, type Schema, type SchemaSet, type TypeDef } from '../../ir/ir.js';
-import { schemaDescriptors } from '../descriptors/emit-descriptors.js';
+import { schemaDescriptors } from '../../lower/schema-descriptors.js';
 import { childUses, contentInWords, extensionPoints, cardinality, processInWords, wildcardNamespacesInWords, type ChildUse, type NameOf } from './content-words.js';
 import { Anchors, DocsContext, globalElementAnchor, localElementAnchor, typeAnchor } from './docs-context.js';
 import { code, joinPhrases, link, normalizeSpace, text, type DocsElement, type DocsModule, type DocsRow, type DocsSet, type DocsType, type Phrase } from './docs-model.js';
@@ -15,9 +16,10 @@ import { exampleDocuments } from './example-documents.js';
 import { sectionNumbers } from './section-numbers.js';
 import { allowedValues, simpleFacts, typeLabel } from './type-words.js';
 
-export function buildDocs(ir: SchemaSet, modules: ReadonlyMap<string, string>): DocsSet {
+/** `descriptors`: the lower stage's, of every namespace of `ir`; worked out here when not given. */
+export function buildDocs(ir: SchemaSet, modules: ReadonlyMap<string, string>, descriptors: readonly SchemaDescriptor[] = schemaDescriptors(ir)): DocsSet {
   const ctx = new DocsContext(ir, modules);
-  const registry = new SchemaRegistry(schemaDescriptors(ir));
+  const registry = new SchemaRegistry(descriptors);
   const emitted = ir.schemas.filter((s) => modules.has(s.namespace));
   const rules = emitted.flatMap((s) => s.rules ?? []);
   return {

@@ -16,7 +16,7 @@ export const DOCS_DIR = 'docs';
 export const docsEmitter: Emitter = {
   name: 'docs',
   emit(ir: SchemaSet, context: EmitContext, out: OutputFiles) {
-    const docs = buildDocs(ir, context.modules);
+    const docs = buildDocs(ir, context.modules, context.descriptors);
     if (docs.modules.length === 0) return;
     out.set(`${DOCS_DIR}/README.md`, renderMarkdownIndex(docs));
     for (const module of docs.modules) out.set(`${DOCS_DIR}/${module.module}.md`, renderMarkdownModule(module));

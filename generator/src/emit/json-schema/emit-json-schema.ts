@@ -14,7 +14,6 @@ import { ts } from 'ts-morph';
 import { qnameKey, type Particle, type SchemaSet } from '../../ir/ir.js';
 import { indexSchemas, type SchemaIndex } from '../../ir/schema-index.js';
 import { pascalCase, uniqueName } from '../../naming/names.js';
-import { schemaDescriptors } from '../descriptors/emit-descriptors.js';
 import { jsdocText, jsonText, tsString } from '../escape/index.js';
 import { GeneratedFile, generatedHeader } from '../generated-file.js';
 import type { EmitContext, Emitter, OutputFiles } from '../emitter.js';
@@ -26,7 +25,7 @@ export const jsonSchemaEmitter: Emitter = {
   emit(ir: SchemaSet, context: EmitContext, out: OutputFiles) {
     const index = indexSchemas(ir);
     const docs = documentation(ir, index);
-    const descriptors = schemaDescriptors(ir);
+    const { descriptors } = context;
     for (const [i, schema] of ir.schemas.entries()) {
       const module = context.modules.get(schema.namespace);
       if (module === undefined) continue;

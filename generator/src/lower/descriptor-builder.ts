@@ -29,8 +29,8 @@ import {
   type SimpleType,
   type TypeRef,
   type Wildcard,
-} from '../../ir/ir.js';
-import type { SchemaIndex } from '../../ir/schema-index.js';
+} from '../ir/ir.js';
+import type { SchemaIndex } from '../ir/schema-index.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
