@@ -7,6 +7,7 @@
  */
 
 import type { RuleCode } from './rules/rule-descriptor.js';
+import { printable } from './datatypes/messages.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -92,11 +93,14 @@ export function formatDiagnostic(d: Diagnostic, file?: string): string {
   return `${where ? `${where}: ` : ''}${d.severity} ${d.code}: ${d.message}${hint}${path ? ` (at${path})` : ''}`;
 }
 
-/** A short, printable excerpt of input for messages: never the whole of a long value. */
+/**
+ * A short, printable excerpt of input for messages: never the whole of a long value, and escaped
+ * by the one function every message uses (datatypes/messages.ts), so it stays on one line.
+ */
 export function excerpt(text: string, max = 40): string {
-  const printable = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  const chars = [...printable];
-  return chars.length <= max ? printable : `${chars.slice(0, max).join('')}... (${chars.length} characters)`;
+  if (text.length <= max) return printable(text);
+  const chars = [...text];
+  return chars.length <= max ? printable(text) : `${printable(chars.slice(0, max).join(''))}... (${chars.length} characters)`;
 }
 
 /**

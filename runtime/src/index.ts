@@ -9,6 +9,7 @@
 export type { XmlAttribute, XmlElement, XmlNode, XmlText } from './xml-node.js';
 
 export { DIAGNOSTIC_CODES, DiagnosticSink, excerpt, formatDiagnostic } from './diagnostics.js';
+export { printable } from './datatypes/messages.js';
 export type { Diagnostic, DiagnosticCode, Severity } from './diagnostics.js';
 export { DEFAULT_LIMITS, resolveLimits } from './limits.js';
 export type { Limits } from './limits.js';

@@ -89,10 +89,10 @@ describe('evfw validate: inputs', () => {
     expect(top.files.map((f) => path.basename(f.file))).toEqual(['a-minimal.xml', 'b-accuracy-negative.xml']);
   });
 
-  it('reads standard input for -, and names it <stdin> in text and - in JSON', () => {
+  it('reads standard input for -, and names it <stdin> in text and in JSON', () => {
     const ok = runEvfw(['validate', '--format', 'json', '-'], { input: readFileSync(MINIMAL) });
     expect(ok.status).toBe(0);
-    expect(jsonOf(ok).files).toEqual([{ file: '-', valid: true, diagnostics: [] }]);
+    expect(jsonOf(ok).files).toEqual([{ file: '<stdin>', valid: true, diagnostics: [] }]);
     // A root of a namespace without a schema here.
     const bad = runEvfw(['validate', '-'], { input: '<report xmlns="urn:example:unknown"/>' });
     expect(bad.status).toBe(1);

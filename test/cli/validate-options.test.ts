@@ -201,9 +201,11 @@ describe('evfw validate --format json', () => {
         line: 7,
         column: 27,
         path: '/cpm-evfw/event-cpm-imap[1]/operation[1]/@flag',
+        hint: 'rename it to flags="\\Seen", or accept it with the compat option "flag-attribute"',
       },
     ]);
-    expect(Object.keys(flagged.diagnostics[0]!)).toEqual(['code', 'severity', 'message', 'line', 'column', 'path']);
+    // `hint` last, and only when the diagnostic has one.
+    expect(Object.keys(flagged.diagnostics[0]!)).toEqual(['code', 'severity', 'message', 'line', 'column', 'path', 'hint']);
     expect(report.summary).toEqual({ files: 2, valid: 1, invalid: 1, errors: 1, warnings: 0 });
     expect(Object.keys(report.summary)).toEqual(['files', 'valid', 'invalid', 'errors', 'warnings']);
   });

@@ -9,9 +9,10 @@
  * and, when one sample does not do what its set promises, its diagnostics (or, for a file that
  * should have been refused, its name and verdict), then the line saying how many broke it.
  */
-import type { Profile } from '@evfw/runtime';
+import { printable, type Profile } from '@evfw/runtime';
 import type { Colors } from '../terminal.js';
 import { summarize, unexpected, type Expectation, type FileResult } from '../validate/file-result.js';
+import { reportedFile } from './file-name.js';
 import { diagnosticBlock } from './text-report.js';
 
 export interface QuietReportOptions {
@@ -31,12 +32,12 @@ export function quietTextReport(results: readonly FileResult[], options: QuietRe
   const broken = unexpected(results, expect);
   const lines: string[] = [];
   for (const result of broken) {
-    const file = result.file === '-' ? '<stdin>' : result.file;
+    const file = reportedFile(result.file);
     // A file that should have been refused has no error to show: say so instead.
     if (expect === 'valid') result.diagnostics.forEach((d, i) => lines.push(diagnosticBlock(file, d, result.excerpts?.[i], c), ''));
-    else lines.push(`${c.bold(file)}: ${c.red(`valid, but --expect ${expect}`)}`);
+    else lines.push(`${c.bold(printable(file))}: ${c.red(`valid, but --expect ${expect}`)}`);
   }
-  const set = options.inputs.map((i) => (i === '-' ? '<stdin>' : i)).join(' ');
+  const set = printable(options.inputs.map(reportedFile).join(' '));
   const files = count(results.length, 'file');
   const profile = c.dim(`(profile ${options.profile})`);
   if (broken.length === 0) {

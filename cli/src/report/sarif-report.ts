@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { DIAGNOSTIC_CODES, ruleCode, type Diagnostic, type RuleDescriptor } from '@evfw/runtime';
 import type { FileResult } from '../validate/file-result.js';
+import { STDIN_NAME } from './file-name.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -68,9 +69,13 @@ function sarifResult(file: string, d: Diagnostic, ruleIndex: number): object {
   };
 }
 
-/** Relative paths stay relative to where evfw ran (the repository root in CI), percent-encoded. */
-function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
-  if (file === '-') return { uri: 'stdin' };
+/**
+ * Relative paths stay relative to where evfw ran (the repository root in CI), percent-encoded.
+ * Standard input has the name every report gives it, `<stdin>`, as a URI reference (`%3Cstdin%3E`)
+ * with no base: it names no file of the repository.
+ */
+function artifactLocation(file: string): { uri: string; uriBaseId?: string; description?: { text: string } } {
+  if (file === '-') return { uri: encodeURIComponent(STDIN_NAME), description: { text: 'standard input' } };
   if (path.isAbsolute(file)) return { uri: pathToFileURL(file).href };
   const segments = path.normalize(file).split(path.sep).map((s) => (s === '..' ? s : encodeURIComponent(s)));
   return { uri: segments.join('/'), uriBaseId: '%SRCROOT%' };

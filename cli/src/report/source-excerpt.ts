@@ -4,7 +4,8 @@
  * Columns count Unicode code points (as diagnostics do), so the caret line is built code point
  * by code point: a tab stays a tab (the terminal expands both lines alike), an East Asian wide
  * character takes two cells, and control characters are shown as their Unicode control pictures
- * so that a binary file cannot drive the terminal. Long lines (a 10 MB document on one line) are
+ * (bidi controls and invisible characters as U+FFFD) so that a binary file cannot drive the
+ * terminal or reorder what it shows. Long lines (a 10 MB document on one line) are
  * cut to a window around the column.
  */
 
@@ -70,10 +71,15 @@ function printable(c: string): string {
   if (code === 0x09) return c;
   if (code < 0x20) return String.fromCodePoint(0x2400 + code);
   if (code === 0x7f) return '\u2421';
-  // C1 controls and lone surrogates have no picture; the replacement character stands in.
-  if ((code >= 0x80 && code < 0xa0) || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
+  // C1 controls, lone surrogates, the line and paragraph separators, bidi controls (which would
+  // reorder the line on screen) and zero-width characters have no picture: the replacement
+  // character stands in, one cell wide, so the caret below stays under its column.
+  if ((code >= 0x80 && code < 0xa0) || (code >= 0xd800 && code <= 0xdfff) || INVISIBLE.has(code)) return '\ufffd';
   return c;
 }
+
+/** U+2028, U+2029; U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069; U+200B, U+2060, U+FEFF. */
+const INVISIBLE = new Set([0x2028, 0x2029, 0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x200b, 0x2060, 0xfeff]);
 
 function blank(c: string): string {
   if (c === '\t') return '\t';

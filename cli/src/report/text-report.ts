@@ -10,9 +10,10 @@
  * `file:line:column: severity code: message` is the first line so editors and CI annotators
  * that understand GCC's format jump to the position.
  */
-import type { Severity } from '@evfw/runtime';
+import { printable, type Severity } from '@evfw/runtime';
 import type { Colors } from '../terminal.js';
 import { unexpected, type Expectation, type FileResult, type Summary } from '../validate/file-result.js';
+import { reportedFile } from './file-name.js';
 import type { SourceExcerpt } from './source-excerpt.js';
 
 export interface TextReportOptions {
@@ -24,13 +25,12 @@ export function textReport(results: readonly FileResult[], summary: Summary, opt
   const c = options.colors;
   const blocks: string[] = [];
   for (const result of results) {
-    // As compilers name it; JSON and SARIF keep the argument as given.
-    const file = result.file === '-' ? '<stdin>' : result.file;
+    const file = reportedFile(result.file);
     result.diagnostics.forEach((d, i) => blocks.push(diagnosticBlock(file, d, result.excerpts?.[i], c)));
   }
   const lines = blocks.length > 0 ? [blocks.join('\n\n'), ''] : [];
   const broken = options.expect ? unexpected(results, options.expect) : [];
-  for (const r of broken) lines.push(`${c.bold(r.file)}: ${c.red(`${verdict(r)}, but --expect ${options.expect}`)}`);
+  for (const r of broken) lines.push(`${c.bold(printable(reportedFile(r.file)))}: ${c.red(`${verdict(r)}, but --expect ${options.expect}`)}`);
   lines.push(summaryLine(summary, c, options.expect, broken.length));
   return `${lines.join('\n')}\n`;
 }
@@ -46,18 +46,23 @@ export interface Reportable {
   readonly hint?: string;
 }
 
+/**
+ * The runtime already shows document text through one escaping (printable); the report applies
+ * it again to everything it prints from a diagnostic, so that no message, from any producer, can
+ * put a line break or a terminal escape sequence on the terminal. Escaped text is unchanged by it.
+ */
 export function diagnosticBlock(file: string, d: Reportable, excerpt: SourceExcerpt | undefined, c: Colors): string {
-  const where = d.line > 0 ? `${file}:${d.line}:${d.column}` : file;
+  const where = d.line > 0 ? `${printable(file)}:${d.line}:${d.column}` : printable(file);
   const severity = d.severity === 'error' ? c.bold(c.red('error')) : c.bold(c.yellow('warning'));
-  const lines = [`${c.bold(`${where}:`)} ${severity} ${c.dim(d.code)}: ${c.bold(d.message)}`];
+  const lines = [`${c.bold(`${where}:`)} ${severity} ${c.dim(printable(d.code))}: ${c.bold(printable(d.message))}`];
   const gutter = excerpt ? String(excerpt.line).length : 1;
   const pad = ' '.repeat(gutter + 2);
   if (excerpt) {
     lines.push(`${c.blue(`  ${excerpt.line} |`)} ${excerpt.text}`);
     lines.push(`${c.blue(`${pad} |`)} ${d.severity === 'error' ? c.red(excerpt.marker) : c.yellow(excerpt.marker)}`);
   }
-  if (d.path) lines.push(`${c.blue(`${pad} =`)} at ${d.path}`);
-  if (d.hint) lines.push(`${c.blue(`${pad} =`)} ${c.bold('hint')}: ${d.hint}`);
+  if (d.path) lines.push(`${c.blue(`${pad} =`)} at ${printable(d.path)}`);
+  if (d.hint) lines.push(`${c.blue(`${pad} =`)} ${c.bold('hint')}: ${printable(d.hint)}`);
   return lines.join('\n');
 }
 

@@ -13,7 +13,7 @@ import { normalizeWhiteSpace, splitListItems } from './whitespace.js';
 
 type Inner =
   | { readonly ok: true; readonly checked: Checked; readonly value: SimpleValue }
-  | { readonly ok: false; readonly fault: Fault; readonly message: string };
+  | { readonly ok: false; readonly fault: Fault; readonly message: string; readonly hint?: string };
 
 /** Whitespace-normalizes then checks `lexical` against the type; `value` is the model value. */
 export function checkSimpleValue(type: SimpleTypeDescriptor, lexical: string, context?: NamespaceContext): CheckResult {
@@ -90,7 +90,7 @@ function checkList(item: SimpleTypeDescriptor, normalized: string, context: Name
   const values: SimpleValue[] = [];
   for (const [index, token] of splitListItems(normalized).entries()) {
     const result = checkType(item, token, context);
-    if (!result.ok) return { ok: false, fault: result.fault, message: `item ${index + 1} of the list: ${result.message}` };
+    if (!result.ok) return { ...result, message: `item ${index + 1} of the list: ${result.message}` };
     items.push(result.checked);
     values.push(result.value);
   }

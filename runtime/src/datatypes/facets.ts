@@ -7,6 +7,7 @@
 import { atomLength, atomsEqual, compareAtoms, type Atom } from './atoms.js';
 import { fractionDigitsOf, totalDigitsOf } from './decimal.js';
 import { listValues, quote } from './messages.js';
+import { nearMissHint } from './near-miss.js';
 import { compileXsdPattern, XsdRegexError } from './regex/xsd-regex.js';
 import type { Facets, Fault } from './types.js';
 
@@ -22,6 +23,8 @@ export interface Checked {
 export interface FacetFailure {
   readonly fault: Fault;
   readonly message: string;
+  /** The likely fix: for an enumeration, the allowed values nearest to the one given. */
+  readonly hint?: string;
 }
 
 /**
@@ -78,7 +81,11 @@ export function applyFacets(facets: Facets, value: Checked, read: FacetValueRead
       const option = facetValue(facets, lexical, read);
       return option !== undefined && valuesEqual(option, value);
     });
-    if (!found) return { fault: 'enum', message: `${quote(value.normalized)} is not one of the allowed values: ${listValues(allowed)}` };
+    if (!found) {
+      const message = `${quote(value.normalized)} is not one of the allowed values: ${listValues(allowed)}`;
+      const hint = nearMissHint(value.normalized, allowed);
+      return hint ? { fault: 'enum', message, hint } : { fault: 'enum', message };
+    }
   }
   for (const step of facets.patterns ?? []) {
     const failure = checkPatterns(step, value.normalized);
@@ -126,7 +133,7 @@ function checkBounds(facets: Facets, value: Checked, read: FacetValueReader): Fa
     const bound = facets[name];
     if (bound === undefined) continue;
     const limit = facetValue(facets, bound, read)?.atom;
-    if (!limit) return { fault: 'facet', message: `the type's ${name} "${bound}" is not a valid value of its base type` };
+    if (!limit) return { fault: 'facet', message: `the type's ${name} ${quote(bound)} is not a valid value of its base type` };
     const order = compareAtoms(value.atom, limit);
     if (order === undefined) {
       return { fault: 'facet', message: `${quote(value.normalized)} cannot be ordered against the ${name} ${bound} (a time zone on one side only, or NaN)` };

@@ -35,7 +35,7 @@ export type Fault = 'datatype' | 'enum' | 'facet';
 
 export type CheckResult =
   | { readonly ok: true; readonly normalized: string; readonly value: SimpleValue }
-  | { readonly ok: false; readonly fault: Fault; readonly message: string };
+  | { readonly ok: false; readonly fault: Fault; readonly message: string; readonly hint?: string };
 
 /** Resolves a QName prefix; the empty string asks for the default namespace. */
 export interface NamespaceContext {

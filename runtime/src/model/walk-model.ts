@@ -5,6 +5,7 @@
  * value of the wrong kind) is collected as an evfw.model.invalid diagnostic with the model path;
  * callers refuse to write a document that has any.
  */
+import { cut, printable, quote } from '../datatypes/messages.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ElementDescriptor } from '../schema/descriptor.js';
 import type { SchemaRegistry } from '../schema/registry.js';
@@ -220,7 +221,7 @@ function isXmlElement(value: unknown): value is XmlElement {
   return isObject(value) && value.kind === 'element' && typeof value.name === 'string' && Array.isArray(value.children);
 }
 
+/** A value of the model in a message: a string quoted as written, anything else as String() shows it. */
 function describe(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  return text.length > 40 ? `${text.slice(0, 40)}...` : text;
+  return typeof value === 'string' ? quote(value) : printable(cut(String(value), 40));
 }

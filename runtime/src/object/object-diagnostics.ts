@@ -11,6 +11,8 @@
  */
 import type { Diagnostic, DiagnosticCode } from '../diagnostics.js';
 import { excerpt } from '../diagnostics.js';
+import { cut, printable, quote } from '../datatypes/messages.js';
+import { nearMissHint } from '../datatypes/near-miss.js';
 import { keyLocalName, type ComplexTypeDescriptor, type ElementDescriptor, type GroupParticleDescriptor, type ParticleDescriptor } from '../schema/descriptor.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import { findBranch, isMany } from '../model/bind-content.js';
@@ -76,11 +78,11 @@ function toDiagnostic(e: ObjectSchemaError, trail: Trail): Diagnostic {
   const missing = typeof e.params.missingProperty === 'string' ? e.params.missingProperty : undefined;
   const extra = typeof e.params.additionalProperty === 'string' ? e.params.additionalProperty : undefined;
   const path = missing !== undefined ? `${e.instancePath}/${escape(missing)}` : extra !== undefined ? `${e.instancePath}/${escape(extra)}` : e.instancePath;
-  const [code, message] = codeOf(e, trail, missing, extra);
-  return { code, severity: 'error', message, line: 0, column: 0, path };
+  const [code, message, hint] = codeOf(e, trail, missing, extra);
+  return hint ? { code, severity: 'error', message, line: 0, column: 0, path, hint } : { code, severity: 'error', message, line: 0, column: 0, path };
 }
 
-function codeOf(e: ObjectSchemaError, trail: Trail, missing: string | undefined, extra: string | undefined): [DiagnosticCode, string] {
+function codeOf(e: ObjectSchemaError, trail: Trail, missing: string | undefined, extra: string | undefined): [DiagnosticCode, string, string?] {
   const { place, value } = trail[trail.length - 1]!;
   const at = place.name;
   const detail = e.message ?? e.keyword;
@@ -90,7 +92,8 @@ function codeOf(e: ObjectSchemaError, trail: Trail, missing: string | undefined,
     const which = e.keyword === 'enum' ? 'enum' : facet ? 'facet' : 'datatype';
     const what = place.of === 'attribute' ? `attribute ${at}` : `the value of ${at}`;
     const reason = which === 'enum' ? `is not one of ${listOf(e.params.allowedValues)}` : which === 'facet' ? `breaks a facet of its type: ${detail}` : `is not a value of its datatype: ${detail}`;
-    return [VALUE_CODES[place.of][which], `${what} ${reason}`];
+    const hint = which === 'enum' ? enumHint(value, e.params.allowedValues) : undefined;
+    return hint ? [VALUE_CODES[place.of][which], `${what} ${reason}`, hint] : [VALUE_CODES[place.of][which], `${what} ${reason}`];
   }
   // dependentRequired: a member of an optional sequence that came without the rest of it.
   if ((e.keyword === 'required' || e.keyword === 'dependentRequired') && missing !== undefined && place.kind === 'object') {
@@ -238,10 +241,17 @@ function escape(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** Allowed values as the schema writes them: strings quoted (`"\Seen"`), numbers and booleans bare. */
 function listOf(values: unknown): string {
   if (!Array.isArray(values)) return 'the enumerated values';
-  const shown = values.slice(0, 5).map((v) => JSON.stringify(v));
+  const shown = values.slice(0, 5).map((v) => (typeof v === 'string' ? quote(v) : printable(cut(String(v), 40))));
   return values.length > 5 ? `${shown.join(', ')}, ...` : shown.join(', ');
+}
+
+/** "did you mean ...?" for a string an enumeration of strings refused (near-miss.ts). */
+function enumHint(value: unknown, allowed: unknown): string | undefined {
+  if (typeof value !== 'string' || !Array.isArray(allowed)) return undefined;
+  return nearMissHint(value, allowed.filter((v): v is string => typeof v === 'string'));
 }
 
 function isRecord(value: unknown): value is Model {

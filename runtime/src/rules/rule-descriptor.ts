@@ -21,7 +21,11 @@ export type RuleCheck =
       readonly element: string;
       readonly alternatives: readonly { readonly attributes?: readonly string[]; readonly children?: readonly string[] }[];
     }
-  /** A non-empty value (text of the element, or one of its attributes) matches `regex` whole. */
+  /**
+   * The value (text of the element, whitespace collapsed, or one of its attributes when present)
+   * matches `regex` whole; an empty value is checked too, unless a rule already refused the
+   * element or an enclosing one (run-rules.ts), so one empty value gives one diagnostic.
+   */
   | { readonly kind: 'pattern'; readonly element: string; readonly attribute?: string; readonly regex: string }
   /** A non-empty text value is a URI of one of the schemes, by the syntax uri-syntax.ts checks. */
   | { readonly kind: 'uri'; readonly element: string; readonly schemes: readonly ('tel' | 'sip' | 'sips')[] }

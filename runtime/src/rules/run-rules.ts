@@ -55,18 +55,31 @@ export function runRules(root: SourceElement, ruleSets: readonly NamespaceRules[
   const accepted = (path: string): boolean =>
     !errorPaths.some((p) => p === path || p.startsWith(`${path}/`) || (p !== '' && !p.includes('@') && path.startsWith(`${p}/`)));
 
-  const visit = (element: SourceElement, levels: PathLevel[]): void => {
+  // `refused`: a rule reported an error at an enclosing element.
+  const visit = (element: SourceElement, levels: PathLevel[], refused: boolean): void => {
     const path = formatPath(levels);
     const rules = byNamespace.get(element.namespace)?.get(element.name);
-    if (rules && accepted(path)) for (const rule of rules) for (const d of check(rule, element, path)) sink.add(d);
+    let refusedHere = refused;
+    if (rules && accepted(path)) {
+      const reports = rules.map((rule) => ({ rule, empty: checksEmptyValue(rule, element), diagnostics: check(rule, element, path) }));
+      // An empty value is one fault. The rules that refuse an element for an empty part
+      // (object-identifiable, invite-message-id) say "not empty" themselves: when one of them, or
+      // any other rule, refused this element or an enclosing one, a pattern rule does not report
+      // the same empty value again. Otherwise the pattern rule is the one that reports it.
+      refusedHere = refused || reports.some((r) => !r.empty && r.diagnostics.some((d) => d.severity === 'error'));
+      for (const { empty, diagnostics } of reports) {
+        if (empty && refusedHere) continue;
+        for (const d of diagnostics) sink.add(d);
+      }
+    }
     const counts = new Map<string, number>();
     for (const child of childElements(element)) {
       const position = (counts.get(child.name) ?? 0) + 1;
       counts.set(child.name, position);
-      visit(child, [...levels, { local: child.name, position }]);
+      visit(child, [...levels, { local: child.name, position }], refusedHere);
     }
   };
-  visit(root, [{ local: root.name, position: 0 }]);
+  visit(root, [{ local: root.name, position: 0 }], false);
 }
 
 function check(rule: RuleDescriptor, element: SourceElement, path: string): Diagnostic[] {
@@ -92,9 +105,11 @@ function check(rule: RuleDescriptor, element: SourceElement, path: string): Diag
       return identified ? [] : report(element, path);
     }
     case 'pattern': {
+      // An absent attribute is not checked; an empty or blank value is, as the rule's pattern
+      // says (a CPIM Token is 1*TOKENCHAR, so "" is not one).
       const attribute = c.attribute === undefined ? undefined : element.attributes.find((a) => a.namespace === '' && a.name === c.attribute);
       const value = c.attribute === undefined ? collapse(textOf(element)) : attribute?.value;
-      if (value === undefined || value === '') return [];
+      if (value === undefined) return [];
       if (wholeMatch(c.regex).test(value)) return [];
       return attribute ? report(attribute, `${path}/@${attribute.name}`, value) : report(element, path, value);
     }
@@ -105,6 +120,14 @@ function check(rule: RuleDescriptor, element: SourceElement, path: string): Diag
     case 'required-child':
       return populated(childText(element, c.child)) ? [] : report(element, path);
   }
+}
+
+/** Whether `rule` is a pattern rule and the value it checks on `element` is there but empty or blank. */
+function checksEmptyValue(rule: RuleDescriptor, element: SourceElement): boolean {
+  const c = rule.check;
+  if (c.kind !== 'pattern') return false;
+  const value = c.attribute === undefined ? textOf(element) : attributeValue(element, c.attribute);
+  return value !== undefined && collapse(value) === '';
 }
 
 /**

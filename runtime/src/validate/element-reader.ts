@@ -275,7 +275,7 @@ export class ElementReader {
     const result = checkSimpleValue(decl.type, attribute.value, owner);
     if (!result.ok) {
       const code: DiagnosticCode = result.fault === 'enum' ? 'evfw.attribute.enum' : result.fault === 'facet' ? 'evfw.attribute.facet' : 'evfw.attribute.datatype';
-      this.error(code, `attribute "${short(attribute.name)}": ${result.message}`, attribute, path);
+      this.error(code, `attribute "${short(attribute.name)}": ${result.message}`, attribute, path, result.hint);
       return undefined;
     }
     this.identifiers(decl.type, result.normalized, attribute, path);
@@ -322,7 +322,7 @@ export class ElementReader {
     const at = source.children[0] ?? source;
     if (!result.ok) {
       const code: DiagnosticCode = result.fault === 'enum' ? 'evfw.value.enum' : result.fault === 'facet' ? 'evfw.value.facet' : 'evfw.value.datatype';
-      this.error(code, `<${short(source.name)}>: ${result.message}`, at, path);
+      this.error(code, `<${short(source.name)}>: ${result.message}`, at, path, result.hint);
       return undefined;
     }
     this.identifiers(type, result.normalized, at, path);

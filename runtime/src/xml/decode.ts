@@ -8,6 +8,7 @@
  * characters are checked like those of bytes, so the same document gives the same answer either
  * way.
  */
+import { quote } from '../datatypes/messages.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { describeChar } from './characters.js';
 import { PointCursor } from './point-cursor.js';
@@ -93,7 +94,7 @@ function checkDeclaration(prefix: string, sniffed: Sniffed | undefined): { reado
   if (declared === undefined || valueStart === undefined) return undefined;
   const at = new PointCursor(prefix).pointAt(valueStart);
   const name = declared.toUpperCase();
-  const shown = JSON.stringify(declared.slice(0, 40));
+  const shown = quote(declared);
   if (name !== 'UTF-8' && name !== 'UTF-16') {
     return {
       error: encodingError(

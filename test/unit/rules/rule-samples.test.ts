@@ -23,8 +23,8 @@ const codes = (bytes: Uint8Array, profile: Profile) => {
 };
 
 describe('prose rule samples', () => {
-  it('the cpm-evfw rules file is compiled into the registry', () => {
-    expect(rules.map((r) => r.id)).toEqual(['object-identifiable', 'message-id-token', 'other-party-uri', 'uid-imap', 'invite-message-id']);
+  it('the rules files of cpm-evfw and imdn are compiled into the registry', () => {
+    expect(rules.map((r) => r.id)).toEqual(['imdn-message-id-token', 'object-identifiable', 'message-id-token', 'other-party-uri', 'uid-imap', 'invite-message-id']);
   });
 
   it('there is one invalid sample per rule, and no other', () => {

@@ -10,6 +10,7 @@
  * groups and subtractions instead of recursing: 10,000 nested parentheses are just a deep tree.
  * Every walk of that tree goes through `foldXsdRegex`, which is iterative for the same reason.
  */
+import { cut, printable } from '../messages.js';
 import { blockRanges } from './unicode-blocks.js';
 
 export class XsdRegexError extends Error {
@@ -32,7 +33,8 @@ export class XsdRegexError extends Error {
 
 /** A pattern in a message, cut short: a hostile one may be megabytes long. */
 export function quotePattern(pattern: string): string {
-  return JSON.stringify(pattern.length > 200 ? `${pattern.slice(0, 200)}...` : pattern);
+  // As the schema writes it: `"\d+"`, not JSON's `"\\d+"`.
+  return `"${printable(cut(pattern, 200))}"`;
 }
 
 /** The letters of the multi-character escapes \s \S \i \I \c \C \d \D \w \W. */
