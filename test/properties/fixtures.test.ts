@@ -10,7 +10,11 @@
  *   indented;
  * - every mutant (one per fault kind that applies) is refused by both, and evfw reports the
  *   code the mutant names first. libxml2 may accept a mutant only by its own known defect
- *   (D-58), which the test recognises exactly.
+ *   (D-58), which the test recognises exactly;
+ * - the same, as `evfw fixture` writes them: documents of each profile (xsd, spec, invite) at
+ *   two sizes, their mutants indented, the rule fault kinds included, checked in that profile.
+ *   Indenting is what once put whitespace into an empty element given an unknown child, and
+ *   compact mutants alone could not show it (issue 19).
  *
  * Each property runs with a fixed seed and a random one; EVFW_SEED replays a failing seed.
  */
@@ -25,7 +29,9 @@ import { documents as imdnDocuments } from '../../generated/src/imdn.arbitraries
 import { build as imdnBuild } from '../../generated/src/imdn.build.js';
 import { registry } from '../../generated/src/registry.js';
 import type { SchemaRegistry } from '../../runtime/src/schema/registry.js';
-import { builder, defaultDocument, documentArbitrary, type ArbitraryOptions } from '../../runtime/src/testing/index.js';
+import { parseDocument } from '../../runtime/src/document.js';
+import { PROFILES, type Profile } from '../../runtime/src/rules/rule-descriptor.js';
+import { ALL_FAULT_KINDS, builder, defaultDocument, documentArbitrary, mutants, type ArbitraryOptions, type FaultKind } from '../../runtime/src/testing/index.js';
 import { Libxml2Oracle } from '../../scripts/libxml2-oracle.js';
 import {
   MutantStats,
@@ -43,6 +49,8 @@ const FILE = 'test/properties/fixtures.test.ts';
 const RUNS = 500;
 /** Small documents keep 500 cases quick; the sizes are what the options are for. */
 const SIZES: ArbitraryOptions = { maxOccurs: 2, maxDepth: 3 };
+/** The sizes `evfw fixture` draws by default, for the properties that check what it writes. */
+const FIXTURE_SIZES: ArbitraryOptions = {};
 
 interface Case {
   readonly name: string;
@@ -120,7 +128,28 @@ describe.each(CASES.map((c) => [c.name, c] as const))('%s', (_, c) => {
   it(`every mutant is refused by evfw with its code, and by libxml2 (${c.runs} cases per seed)`, () => {
     assertProperty(fc.tuple(c.documents(SIZES), pickList), ([value, picks]) => expectMutantsRefused(subject, value, picks, statsOf(c.registry)), c.runs, FILE);
   });
+
+  const fixtureRuns = Math.ceil(c.runs / 5);
+  it(`as evfw fixture writes them: in each profile, at two sizes, every mutant indented is reported first with its code (${fixtureRuns} cases per seed)`, () => {
+    const drawn = fc
+      .tuple(fc.constantFrom(...PROFILES), fc.constantFrom(SIZES, FIXTURE_SIZES))
+      .chain(([profile, sizes]) => fc.tuple(fc.constant(profile), c.documents({ ...sizes, profile }), pickList));
+    assertProperty(drawn, ([profile, value, picks]) => expectIndentedMutantsReported(c.registry, c.key, profile, value, picks), fixtureRuns, FILE);
+  });
 });
+
+/** Fault kinds made by the indented, per-profile property, over every case. */
+const profileKindsMade = new Set<FaultKind>();
+
+/** Each mutant, written with indent 2 as fixture files are, is reported first with its code in the profile. */
+function expectIndentedMutantsReported(r: SchemaRegistry, key: string, profile: Profile, value: unknown, picks: readonly number[]): void {
+  let i = 0;
+  for (const m of mutants(r, key, value, { choose: (n) => picks[i++ % picks.length]! % n, indent: 2, profile })) {
+    profileKindsMade.add(m.kind);
+    const first = parseDocument(r, key, m.text, { profile }).diagnostics.find((d) => d.severity === 'error');
+    expect(first?.code, `${m.kind} in the ${profile} profile (${m.description}, ${m.path}): evfw says ${first ? `${first.code}: ${first.message}` : 'valid'}\n${m.text}`).toBe(m.code);
+  }
+}
 
 describe('fault kinds', () => {
   it('every kind is made in our namespaces, except those our schemas offer no place for', () => {
@@ -130,6 +159,10 @@ describe('fault kinds', () => {
 
   it('every kind is made in features.xsd', () => {
     expect(statsOf(features.registry).kindsNeverMade()).toEqual([]);
+  });
+
+  it('the indented mutants of the profiles include every kind, the rule kinds too (features.xsd has the enumerated values and IDs ours lack)', () => {
+    expect(ALL_FAULT_KINDS.filter((k) => !profileKindsMade.has(k))).toEqual([]);
   });
 
   it('libxml2 accepted mutants only by its known defect, and that defect was met', () => {

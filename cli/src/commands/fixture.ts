@@ -2,13 +2,15 @@
  * `evfw fixture`: sample documents for people who test another implementation (an RCS client,
  * a server) with files. N valid documents and M invalid ones of one namespace, each invalid one
  * with exactly one fault and named after it, and a manifest.json saying what each file is and
- * which code evfw reports for it. The same seed writes the same files. The work is done by
- * fixtureFiles in @evfw/runtime/testing; this wrapper picks the schema and writes the files.
+ * which code evfw reports for it. The same seed writes the same files. The files are made for
+ * one profile, as `evfw validate --profile` reads them (default spec, as validate's): valid ones
+ * have no error or warning in it, and its prose rules have fault kinds of their own. The work is
+ * done by fixtureFiles in @evfw/runtime/testing; this wrapper picks the schema and writes the files.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Command } from 'commander';
-import type { SchemaRegistry } from '@evfw/runtime';
+import { Command, Option } from 'commander';
+import type { Profile, SchemaRegistry } from '@evfw/runtime';
 import { CliError, EXIT } from '../cli-error.js';
 import { schemaFiles } from '../inputs/schema-files.js';
 import { addSchemaReadOptions, schemaReadOptions, schemaReadOptionsGiven, type SchemaReadFlags } from '../inputs/schema-options.js';
@@ -26,15 +28,20 @@ interface FixtureFlags extends SchemaReadFlags {
   readonly maxDepth?: number;
   readonly schemas?: string[];
   readonly force?: boolean;
+  readonly profile: Profile;
 }
 
 const EXAMPLES = `
 Examples:
   $ evfw fixture --namespace cpm-evfw --valid 20 --invalid 50 --seed 7 --out fixtures/cpm-evfw
   $ evfw fixture --namespace imdn --fault duplicate-id --fault unknown-element
+  $ evfw fixture --profile invite --fault rule-required-child --invalid 5
   $ evfw fixture --schemas pidf.xsd --namespace urn:ietf:params:xml:ns:pidf --out pidf-fixtures
 
 Writes <out>/valid/<n>.xml, <out>/invalid/<fault-kind>-<n>.xml and <out>/manifest.json.
+Valid files have no error and no warning in the profile; each invalid file's first error, in
+that profile, is the code its manifest entry names (check them with evfw validate --profile).
+The rule-* fault kinds break a prose rule; the spec and invite profiles offer them.
 Exit status: 0 written, 2 a bad option, an unknown namespace or an unreadable schema.`;
 
 export function fixtureCommand(): Command {
@@ -46,7 +53,8 @@ export function fixtureCommand(): Command {
     .option('--invalid <n>', 'how many invalid documents, cycling through the fault kinds', positiveInteger(0), 20)
     .option('--seed <n>', 'the same seed writes the same files (default: a random one, printed)', positiveInteger(0))
     .option('--out <dir>', 'the folder to write (default: fixtures/<module>)')
-    .option('--fault <kind>', 'only this fault kind; repeat for more (default: every kind)', collect)
+    .option('--fault <kind>', 'only this fault kind; repeat for more (default: every kind the profile offers)', collect)
+    .addOption(new Option('--profile <profile>', 'the rules the files are made for: xsd (the schemas alone), spec (plus the prose rules), invite (plus the SIP INVITE rules)').choices(['xsd', 'spec', 'invite']).default('spec'))
     .option('--max-occurs <n>', 'at most this many repetitions above minOccurs (default 3)', positiveInteger(0))
     .option('--max-depth <n>', 'elements deeper than this get their minimal content (default 5)', positiveInteger(1))
     .option('--schemas <paths...>', "XSD files, or folders of them, to take the namespace from instead of evfw's own")
@@ -60,13 +68,22 @@ export function fixtureCommand(): Command {
 
 async function writeFixtures(flags: FixtureFlags): Promise<number> {
   // fast-check and the fixture generators load only for this command.
-  const { FAULT_KINDS, GenerationError, fixtureFiles } = await import('@evfw/runtime/testing');
+  const { ALL_FAULT_KINDS, GenerationError, faultKindsFor, fixtureFiles } = await import('@evfw/runtime/testing');
   const { registry, modules } = await loadSchemas(flags.schemas, flags);
   const [namespace, module] = resolveNamespace(flags.namespace, registry, modules);
   const root = rootElement(registry, namespace, flags.root);
-  const faults = flags.fault ?? [...FAULT_KINDS];
-  const unknown = faults.filter((f) => !(FAULT_KINDS as readonly string[]).includes(f));
-  if (unknown.length > 0) throw new CliError('evfw.cli.usage', `unknown fault kind ${unknown.map((f) => `"${f}"`).join(', ')}`, `the kinds are: ${FAULT_KINDS.join(', ')}`);
+  const profile = flags.profile;
+  const offered = faultKindsFor(registry, profile);
+  const isKind = (f: string): f is (typeof ALL_FAULT_KINDS)[number] => (ALL_FAULT_KINDS as readonly string[]).includes(f);
+  const unknown = (flags.fault ?? []).filter((f) => !isKind(f));
+  if (unknown.length > 0) throw new CliError('evfw.cli.usage', `unknown fault kind ${unknown.map((f) => `"${f}"`).join(', ')}`, `the kinds are: ${ALL_FAULT_KINDS.join(', ')}`);
+  const faults = flags.fault ? flags.fault.filter(isKind) : offered;
+  const outsideProfile = faults.filter((f) => !offered.includes(f));
+  if (outsideProfile.length > 0) {
+    const elsewhere = (['spec', 'invite'] as const).find((p) => outsideProfile.every((f) => faultKindsFor(registry, p).includes(f)));
+    const hint = elsewhere ? `choose --profile ${elsewhere}, whose rules they break` : 'no profile applies a rule of these schemas that they break';
+    throw new CliError('evfw.cli.usage', `the ${profile} profile applies no rule that ${outsideProfile.join(', ')} can break`, hint);
+  }
   const seed = flags.seed ?? Math.floor(Math.random() * 2 ** 31);
   const out = path.resolve(flags.out ?? path.join('fixtures', module));
   clearEarlierRun(out, flags.force === true);
@@ -79,7 +96,8 @@ async function writeFixtures(flags: FixtureFlags): Promise<number> {
       valid: flags.valid,
       invalid: flags.invalid,
       seed,
-      faults: faults as typeof FAULT_KINDS,
+      faults,
+      profile,
       ...(flags.maxOccurs === undefined ? {} : { maxOccurs: flags.maxOccurs }),
       ...(flags.maxDepth === undefined ? {} : { maxDepth: flags.maxDepth }),
     });
@@ -92,11 +110,13 @@ async function writeFixtures(flags: FixtureFlags): Promise<number> {
     writeFileSync(path.join(out, file), text);
   }
   const where = path.relative(process.cwd(), out) || '.';
-  process.stdout.write(`${where}: ${report.valid.length} valid and ${report.invalid.length} invalid documents of ${namespace}, root ${root}, seed ${seed}; manifest.json names each file's fault and the code evfw reports for it.\n`);
+  process.stdout.write(`${where}: ${report.valid.length} valid and ${report.invalid.length} invalid documents of ${namespace}, root ${root}, seed ${seed}, profile ${profile}; manifest.json names each file's fault and the code evfw validate --profile ${profile} reports for it.\n`);
+  // With --invalid 0 no fault kind was asked for: nothing to say about any.
+  if (flags.invalid === 0) return EXIT.ok;
   if (report.invalid.length < flags.invalid) process.stdout.write(`Only ${report.invalid.length} invalid documents: the fault kinds asked for rarely apply to these documents.\n`);
-  if (report.inapplicable.length > 0) process.stdout.write(`The schema offers no place for: ${report.inapplicable.join(', ')}.\n`);
+  if (report.inapplicable.length > 0) process.stdout.write(`Not placeable: the schema offers no place for ${report.inapplicable.join(', ')} in any document drawn.\n`);
   const written = new Set(report.invalid.map((f) => f.fault));
-  const waiting = faults.filter((f) => !written.has(f as never) && !report.inapplicable.includes(f as never));
+  const waiting = faults.filter((f) => !written.has(f) && !report.inapplicable.includes(f));
   if (waiting.length > 0) process.stdout.write(`No file yet for ${waiting.join(', ')}: ask for more with --invalid.\n`);
   return EXIT.ok;
 }

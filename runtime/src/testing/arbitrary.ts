@@ -1,7 +1,8 @@
 /**
  * fast-check arbitraries of model values, for any complex type or global element of a
  * registry: random values that respect cardinalities, choices, enumerations, facets, patterns,
- * uniqueness and wildcards (see model-generator.ts for the rules), sized by GenerateOptions.
+ * uniqueness and wildcards (see model-generator.ts for the rules), sized by GenerateOptions;
+ * with `profile: 'spec'` or `'invite'`, values that meet that profile's prose rules too.
  *
  * They are built on fc.gen(): the generator walks the descriptors and asks fast-check for each
  * decision, so a failing case shrinks decision by decision and replays from its seed.
@@ -12,6 +13,7 @@ import { keyLocalName } from '../schema/descriptor.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import { resolveSizes, type Draw, type GenerateOptions } from './draw.js';
 import { GenerationError, ModelGenerator } from './model-generator.js';
+import { ruleArbitrary, type ValueRequirement } from './rule-requirements.js';
 import { lexicalArbitrary, ncNameArbitrary, xmlChar } from './simple-arbitrary.js';
 
 export type ArbitraryOptions = GenerateOptions;
@@ -45,8 +47,8 @@ class FastCheckDraw implements Draw {
   chance(): boolean {
     return this.g(fc.boolean);
   }
-  lexical(type: SimpleTypeDescriptor): string | undefined {
-    const arbitrary = lexicalArbitrary(type);
+  lexical(type: SimpleTypeDescriptor, _name: string, requirement?: ValueRequirement): string | undefined {
+    const arbitrary = requirement ? ruleArbitrary(type, requirement) : lexicalArbitrary(type);
     return arbitrary && this.g(builderOf(arbitrary));
   }
   text(): string {

@@ -10,8 +10,11 @@
  */
 import { keyLocalName } from '../schema/descriptor.js';
 import type { SchemaRegistry } from '../schema/registry.js';
+import type { SimpleTypeDescriptor } from '../datatypes/index.js';
+import type { Profile } from '../rules/rule-descriptor.js';
 import { resolveSizes, type Draw } from './draw.js';
 import { GenerationError, ModelGenerator, newState, type GeneratorState } from './model-generator.js';
+import { meets, ruleSamples, type ValueRequirement } from './rule-requirements.js';
 import { defaultLexical } from './simple-samples.js';
 
 /** Always the least: minimum counts, nothing optional, the first branch, the first valid value. */
@@ -25,7 +28,12 @@ class DefaultDraw implements Draw {
   chance(): boolean {
     return false;
   }
-  lexical = defaultLexical;
+  /** The first valid candidate; where the rules refuse it, the first value they accept. */
+  lexical(type: SimpleTypeDescriptor, name: string, requirement?: ValueRequirement): string | undefined {
+    const plain = defaultLexical(type, name);
+    if (!requirement || (plain !== undefined && meets(plain, requirement))) return plain;
+    return ruleSamples(type, requirement)[0];
+  }
   text(): string {
     return 'text';
   }
@@ -40,6 +48,8 @@ export interface DefaultOptions {
    * their values distinct across them; by default each call starts afresh.
    */
   readonly state?: GeneratorState;
+  /** The profile whose prose rules the value must also meet (see GenerateOptions); default `xsd`. */
+  readonly profile?: Profile;
 }
 
 /** Everything once: each optional attribute and child present, one of each repetition, the first branch. */
@@ -54,7 +64,7 @@ class FullDraw extends DefaultDraw {
 
 /** The minimal valid value of the complex type `typeKey` (`{namespace}name`). */
 export function defaultValue<T>(registry: SchemaRegistry, typeKey: string, options: DefaultOptions = {}): T {
-  const generator = new ModelGenerator(registry, new DefaultDraw(), resolveSizes(), options.state ?? newState());
+  const generator = new ModelGenerator(registry, new DefaultDraw(), resolveSizes(profileOf(options)), options.state ?? newState());
   return generator.complex(registry.complexType(typeKey), localName(typeKey)) as T;
 }
 
@@ -62,7 +72,7 @@ export function defaultValue<T>(registry: SchemaRegistry, typeKey: string, optio
 export function defaultDocument<T>(registry: SchemaRegistry, elementKey: string, options: DefaultOptions = {}): T {
   const decl = registry.element(elementKey);
   if (!decl || decl.abstract) throw new GenerationError(`evfw: ${elementKey} is not a global element that can be a document's root`);
-  return new ModelGenerator(registry, new DefaultDraw(), resolveSizes(), options.state ?? newState()).element(decl) as T;
+  return new ModelGenerator(registry, new DefaultDraw(), resolveSizes(profileOf(options)), options.state ?? newState()).element(decl) as T;
 }
 
 /**
@@ -73,7 +83,11 @@ export function defaultDocument<T>(registry: SchemaRegistry, elementKey: string,
 export function fullDocument<T>(registry: SchemaRegistry, elementKey: string, options: DefaultOptions = {}): T {
   const decl = registry.element(elementKey);
   if (!decl || decl.abstract) throw new GenerationError(`evfw: ${elementKey} is not a global element that can be a document's root`);
-  return new ModelGenerator(registry, new FullDraw(), resolveSizes({ extensions: false }), options.state ?? newState()).element(decl) as T;
+  return new ModelGenerator(registry, new FullDraw(), resolveSizes({ extensions: false, ...profileOf(options) }), options.state ?? newState()).element(decl) as T;
+}
+
+function profileOf(options: DefaultOptions): { profile?: Profile } {
+  return options.profile === undefined ? {} : { profile: options.profile };
 }
 
 /** One state per registry for all builders: two events built one after the other get different indexes. */
@@ -81,16 +95,17 @@ const builderStates = new WeakMap<SchemaRegistry, GeneratorState>();
 
 /**
  * A builder of the complex type `typeKey`: its defaults with `overrides` spread on top. Values of
- * unique fields are numbered across every call for the same registry.
+ * unique fields are numbered across every call for the same registry. `profile`: the defaults
+ * also meet that profile's prose rules (the overrides are the caller's to keep valid).
  */
-export function builder<T extends object>(registry: SchemaRegistry, typeKey: string): (overrides?: Partial<T>) => T {
+export function builder<T extends object>(registry: SchemaRegistry, typeKey: string, options: { readonly profile?: Profile } = {}): (overrides?: Partial<T>) => T {
   return (overrides) => {
     let state = builderStates.get(registry);
     if (!state) {
       state = newState();
       builderStates.set(registry, state);
     }
-    return { ...defaultValue<T>(registry, typeKey, { state }), ...overrides };
+    return { ...defaultValue<T>(registry, typeKey, { state, ...profileOf(options) }), ...overrides };
   };
 }
 

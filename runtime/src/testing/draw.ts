@@ -5,6 +5,8 @@
  * arbitraries cannot drift apart in what they consider valid.
  */
 import type { SimpleTypeDescriptor } from '../datatypes/index.js';
+import type { Profile } from '../rules/rule-descriptor.js';
+import type { ValueRequirement } from './rule-requirements.js';
 
 export interface Draw {
   /** A whole number from min to max, both included. */
@@ -16,9 +18,10 @@ export interface Draw {
   /**
    * A valid lexical form of `type`, or undefined when none can be written (an xs:IDREF has to
    * name an ID, an xs:ENTITY a DTD entity). `name` is the attribute's or element's own name,
-   * which makes readable defaults ("message-id" for a string called message-id).
+   * which makes readable defaults ("message-id" for a string called message-id). `requirement`:
+   * what the profile's prose rules ask of the value; the value must meet it too.
    */
-  lexical(type: SimpleTypeDescriptor, name: string): string | undefined;
+  lexical(type: SimpleTypeDescriptor, name: string, requirement?: ValueRequirement): string | undefined;
   /** Character data for foreign (wildcard) content. */
   text(): string;
   /** A name for a foreign element or attribute: an NCName that does not start with "xml". */
@@ -36,16 +39,23 @@ export interface GenerateOptions {
   readonly maxDepth?: number;
   /** Whether wildcards (xs:any, xs:anyAttribute) get content when the schema leaves them optional. Default true. */
   readonly extensions?: boolean;
+  /**
+   * The profile the documents must be valid in, with no error and no warning: `xsd` the schemas
+   * alone, `spec` and `invite` their prose rules too (the generators read the rules from the
+   * registry and make values that meet them). Default `xsd`, as parseDocument's.
+   */
+  readonly profile?: Profile;
 }
 
 export interface Sizes {
   readonly maxOccurs: number;
   readonly maxDepth: number;
   readonly extensions: boolean;
+  readonly profile: Profile;
 }
 
 export function resolveSizes(options: GenerateOptions = {}): Sizes {
-  return { maxOccurs: options.maxOccurs ?? 3, maxDepth: options.maxDepth ?? 5, extensions: options.extensions ?? true };
+  return { maxOccurs: options.maxOccurs ?? 3, maxDepth: options.maxDepth ?? 5, extensions: options.extensions ?? true, profile: options.profile ?? 'xsd' };
 }
 
 /** Namespaces no schema here declares: lax wildcards hold elements of these, unvalidated. */

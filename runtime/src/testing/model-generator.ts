@@ -12,13 +12,17 @@
  *   binder reads them as one;
  * - xs:ID values and the fields of xs:unique and xs:key come from pools, so none repeats;
  * - wildcards get elements of the namespaces they allow: global elements of known schemas
- *   (validated, as lax and strict processing do) or foreign trees of unknown namespaces.
+ *   (validated, as lax and strict processing do) or foreign trees of unknown namespaces;
+ * - in the `spec` and `invite` profiles, the prose rules are met as values are made (see
+ *   rule-requirements.ts): the children and attributes a rule asks for are present and not
+ *   blank, and values a rule shapes are drawn from its regex or URI syntax.
  */
 import { checkSimpleValue, type SimpleTypeDescriptor, type SimpleValue } from '../datatypes/index.js';
 import { isMany } from '../model/bind-content.js';
 import { ModelWriter } from '../model/to-xml.js';
 import {
   componentKey,
+  keyNamespace,
   wildcardAllows,
   type AttributeDescriptor,
   type ComplexTypeDescriptor,
@@ -33,6 +37,7 @@ import type { XmlAttribute, XmlElement } from '../xml-node.js';
 import { FIXTURE_ATTRIBUTE_NAMESPACE, FIXTURE_NAMESPACE, type Draw, type Sizes } from './draw.js';
 import { foreignElement } from './foreign-content.js';
 import { ID_POOL, identityFields, type IdentityFields } from './identity-fields.js';
+import { asksAnything, merge, NON_BLANK, profileRules, ruleSamples, type ElementRules, type ProfileRules, type ValueRequirement } from './rule-requirements.js';
 import { uniqueLexical } from './simple-samples.js';
 import { isIdType } from './type-facts.js';
 
@@ -55,9 +60,23 @@ export function newState(): GeneratorState {
   return { pools: new Map() };
 }
 
+/** What the rules demand of one element's attributes and children, once an alternative is chosen. */
+interface Demands {
+  /** Attributes (no namespace) that must be present. */
+  readonly present: ReadonlySet<string>;
+  readonly attributes: ReadonlyMap<string, ValueRequirement>;
+  /** Children, as `{namespace}name`, that must be present with a non-blank value. */
+  readonly children: ReadonlySet<string>;
+}
+
+const NO_DEMANDS: Demands = { present: new Set(), attributes: new Map(), children: new Set() };
+
 export class ModelGenerator {
   private depth = 0;
   private readonly fields: IdentityFields;
+  private readonly rules: ProfileRules;
+  /** The children the content being filled must hold, for the rules of its element. */
+  private needed: ReadonlySet<string> = NO_DEMANDS.children;
 
   constructor(
     private readonly registry: SchemaRegistry,
@@ -66,10 +85,14 @@ export class ModelGenerator {
     private readonly state: GeneratorState = newState(),
   ) {
     this.fields = identityFields(registry);
+    this.rules = profileRules(registry, sizes.profile);
   }
 
-  /** The model value of an element: an object, a simple value, or an XmlElement for xs:anyType. */
-  element(decl: ElementDescriptor): unknown {
+  /**
+   * The model value of an element: an object, a simple value, or an XmlElement for xs:anyType.
+   * `requirement`: what the rules of its parent ask of its value (present, not blank).
+   */
+  element(decl: ElementDescriptor, requirement?: ValueRequirement): unknown {
     this.depth++;
     try {
       if (this.depth > this.sizes.maxDepth + RECURSION_MARGIN) throw new GenerationError(`evfw: <${decl.name}> cannot be given content that ends: every choice recurses`);
@@ -78,51 +101,93 @@ export class ModelGenerator {
       if (type.kind === 'any') return { ...foreignElement(this.draw, FIXTURE_NAMESPACE, 1), namespace: decl.namespace, name: decl.name };
       if (type.kind === 'simple') {
         const pools = this.fields.element(componentKey(decl.namespace, decl.name));
-        return this.simple(type.type, decl.name, pools, decl.fixed);
+        const own = this.rules.get(componentKey(decl.namespace, decl.name))?.value;
+        return this.simple(type.type, decl.name, pools, decl.fixed, merge(requirement, own));
       }
-      return this.complex(this.registry.complexType(type.ref), decl.name);
+      return this.complex(this.registry.complexType(type.ref), decl.name, decl.namespace, requirement);
     } finally {
       this.depth--;
     }
   }
 
-  /** The value of a complex type; `ownerName` names the element, for readable defaults. */
-  complex(type: ComplexTypeDescriptor, ownerName: string): Model {
+  /**
+   * The value of a complex type; `ownerName` and `ownerNamespace` name the element, for readable
+   * defaults and for the rules that check it; `requirement` applies to a simple content value.
+   */
+  complex(type: ComplexTypeDescriptor, ownerName: string, ownerNamespace = keyNamespace(type.key), requirement?: ValueRequirement): Model {
     const model: Model = {};
+    const rules = this.rules.get(componentKey(ownerNamespace, ownerName));
+    const demands = rules ? this.demands(type, ownerName, ownerNamespace, rules) : NO_DEMANDS;
     for (const use of type.attributes) {
-      const required = use.required || this.fields.keyAttribute(type.key, use.namespace, use.name);
+      const demanded = use.namespace === '' ? demands.attributes.get(use.name) : undefined;
+      const required = use.required || this.fields.keyAttribute(type.key, use.namespace, use.name) || (use.namespace === '' && demands.present.has(use.name));
       if (!required && !this.optional()) continue;
-      model[use.property] = this.simple(use.type, use.name, this.fields.attribute(type.key, use.namespace, use.name), use.fixed);
+      model[use.property] = this.simple(use.type, use.name, this.fields.attribute(type.key, use.namespace, use.name), use.fixed, demanded);
     }
     if (type.anyAttribute && this.sizes.extensions && this.optional()) {
       const extra = this.wildcardAttributes(type, type.anyAttribute);
       if (extra.length > 0) model.$attributes = extra;
     }
     const content = type.content;
-    if (content.kind === 'simple') model.$value = this.simple(content.type, ownerName, [], undefined);
-    if (content.kind === 'elements') this.fill(content.particle, model, false);
+    if (content.kind === 'simple') model.$value = this.simple(content.type, ownerName, [], undefined, merge(requirement, rules?.value));
+    if (content.kind === 'elements') {
+      // The children this element's rules ask for; its children's own content has its own.
+      const outer = this.needed;
+      this.needed = demands.children;
+      try {
+        this.fill(content.particle, model, false);
+      } finally {
+        this.needed = outer;
+      }
+    }
     return model;
+  }
+
+  /**
+   * What the rules ask of an element's attributes and children: attribute patterns always, and
+   * for each one-of-identifications rule, one alternative the type can hold, chosen by the draw.
+   */
+  private demands(type: ComplexTypeDescriptor, ownerName: string, ownerNamespace: string, rules: ElementRules): Demands {
+    const present = new Set<string>();
+    const attributes = new Map(rules.attributes);
+    const children = new Set([...rules.children].map((c) => componentKey(ownerNamespace, c)));
+    const declared = new Set(type.attributes.filter((a) => a.namespace === '').map((a) => a.name));
+    const holdable = type.content.kind === 'elements' ? namesOf(type.content.particle) : new Set<string>();
+    for (const alternatives of rules.alternatives) {
+      const possible = alternatives.filter((a) => a.attributes.every((n) => declared.has(n)) && a.children.every((n) => holdable.has(componentKey(ownerNamespace, n))));
+      if (possible.length === 0) throw new GenerationError(`evfw: the ${this.sizes.profile} profile's rules ask <${ownerName}> for attributes or children its type cannot hold`);
+      const chosen = possible[this.draw.pick(possible.length)]!;
+      for (const n of chosen.attributes) {
+        present.add(n);
+        attributes.set(n, merge(attributes.get(n), NON_BLANK)!);
+      }
+      for (const n of chosen.children) children.add(componentKey(ownerNamespace, n));
+    }
+    return { present, attributes, children };
   }
 
   // ---- Simple values ------------------------------------------------------------------------
 
-  private simple(type: SimpleTypeDescriptor, name: string, pools: readonly string[], fixed: string | undefined): SimpleValue {
-    const lexical = this.simpleLexical(type, name, pools, fixed);
+  private simple(type: SimpleTypeDescriptor, name: string, pools: readonly string[], fixed: string | undefined, requirement?: ValueRequirement): SimpleValue {
+    const lexical = this.simpleLexical(type, name, pools, fixed, asksAnything(requirement) ? requirement : undefined);
     const checked = checkSimpleValue(type, lexical);
     if (!checked.ok) throw new GenerationError(`evfw: generated "${lexical}" for ${name}, which its type refuses: ${checked.message}`);
     return checked.value;
   }
 
-  private simpleLexical(type: SimpleTypeDescriptor, name: string, pools: readonly string[], fixed: string | undefined): string {
+  private simpleLexical(type: SimpleTypeDescriptor, name: string, pools: readonly string[], fixed: string | undefined, requirement?: ValueRequirement): string {
     if (fixed !== undefined) return fixed;
     const all = isIdType(type) ? [...pools, ID_POOL] : pools;
-    let lexical = this.draw.lexical(type, name);
-    if (lexical === undefined) throw new GenerationError(`evfw: no value of the type of "${name}" can be written in a document on its own`);
+    let lexical = requirement ? this.draw.lexical(type, name, requirement) : this.draw.lexical(type, name);
+    if (lexical === undefined) {
+      const why = requirement ? `that the ${this.sizes.profile} profile's rules accept` : 'that can be written in a document on its own';
+      throw new GenerationError(`evfw: no value of the type of "${name}" ${why}`);
+    }
     if (all.length === 0) return lexical;
     const sets = all.map((p) => this.pool(p));
     if (sets.some((s) => s.has(lexical!))) {
       const used = new Set(sets.flatMap((s) => [...s]));
-      lexical = uniqueLexical(type, name, used);
+      lexical = requirement ? ruleSamples(type, requirement).find((v) => !used.has(v)) : uniqueLexical(type, name, used);
       if (lexical === undefined) throw new GenerationError(`evfw: "${name}" has run out of distinct values`);
     }
     for (const s of sets) s.add(lexical);
@@ -145,7 +210,7 @@ export class ModelGenerator {
     if (p.property === undefined) {
       if (p.kind === 'element' || p.kind === 'any') return;
       initialize(target, p.particles);
-      if (p.min === 0 && !forced && !this.optional()) return;
+      if (p.min === 0 && !forced && !this.holdsNeeded(p) && !this.optional()) return;
       this.members(p, target, forced);
       return;
     }
@@ -167,7 +232,7 @@ export class ModelGenerator {
 
   /** One particle's value: an array of occurrences when it repeats, else one occurrence or nothing. */
   private particleValue(p: ParticleDescriptor, forced: boolean): unknown {
-    const min = Math.max(p.min, forced ? 1 : 0);
+    const min = Math.max(p.min, forced || this.holdsNeeded(p) ? 1 : 0);
     if (!isMany(p)) {
       if (min === 0 && (!this.optional() || (p.kind === 'any' && !this.sizes.extensions))) return undefined;
       const one = this.occurrence(p, undefined);
@@ -218,8 +283,14 @@ export class ModelGenerator {
   }
 
   private choiceOccurrence(choice: GroupParticleDescriptor, previous: ParticleDescriptor | undefined) {
-    const allowed = branchesOf(choice).filter((b) => (b !== previous || selfSeparating(b)) && this.canProduce(b));
+    let allowed = branchesOf(choice).filter((b) => (b !== previous || selfSeparating(b)) && this.canProduce(b));
     if (allowed.length === 0) return undefined;
+    // The first occurrence takes a branch that holds the most of the children the rules ask for.
+    if (previous === undefined && this.needed.size > 0) {
+      const covered = allowed.map((b) => this.neededIn(b));
+      const most = Math.max(...covered);
+      if (most > 0) allowed = allowed.filter((_, i) => covered[i] === most);
+    }
     const branch = allowed[this.draw.pick(allowed.length)]!;
     return { value: this.branchValue(branch), branch };
   }
@@ -236,13 +307,32 @@ export class ModelGenerator {
   }
 
   private leafValue(p: ElementParticleDescriptor): unknown {
-    if (p.element) return this.element(p.element);
+    if (p.element) return this.element(p.element, this.childRequirement(p.element));
     if (p.cases) {
       const cases = p.cases.filter((c) => this.registry.element(c.ref)?.abstract !== true);
       const chosen = cases[this.draw.pick(cases.length)]!;
-      return { $case: chosen.property, [chosen.property]: this.element(this.registry.element(chosen.ref)!) };
+      const decl = this.registry.element(chosen.ref)!;
+      return { $case: chosen.property, [chosen.property]: this.element(decl, this.childRequirement(decl)) };
     }
-    return this.element(this.registry.element(p.ref!)!);
+    const decl = this.registry.element(p.ref!)!;
+    return this.element(decl, this.childRequirement(decl));
+  }
+
+  /** A child the rules ask for must not be blank. */
+  private childRequirement(decl: ElementDescriptor): ValueRequirement | undefined {
+    return this.needed.has(componentKey(decl.namespace, decl.name)) ? NON_BLANK : undefined;
+  }
+
+  /** Whether a particle can hold a child the rules ask for (then it is not left out). */
+  private holdsNeeded(p: ParticleDescriptor): boolean {
+    return this.needed.size > 0 && this.neededIn(p) > 0;
+  }
+
+  /** How many of the children the rules ask for a particle can hold. */
+  private neededIn(p: ParticleDescriptor): number {
+    let n = 0;
+    for (const key of namesOf(p)) if (this.needed.has(key)) n++;
+    return n;
   }
 
   private canProduce(p: ParticleDescriptor): boolean {
@@ -316,6 +406,26 @@ export class ModelGenerator {
 }
 
 // ---- Shapes of particles ----------------------------------------------------------------------
+
+const names = new WeakMap<ParticleDescriptor, ReadonlySet<string>>();
+
+/** The elements (`{namespace}name`) a particle can hold as its own children; wildcards add none. */
+function namesOf(p: ParticleDescriptor): ReadonlySet<string> {
+  let out = names.get(p);
+  if (!out) {
+    const set = new Set<string>();
+    if (p.kind === 'element') {
+      if (p.element) set.add(componentKey(p.element.namespace, p.element.name));
+      if (p.ref) set.add(p.ref);
+      for (const c of p.cases ?? []) set.add(c.ref);
+    } else if (p.kind !== 'any') {
+      for (const c of p.particles) for (const key of namesOf(c)) set.add(key);
+    }
+    names.set(p, set);
+    out = set;
+  }
+  return out;
+}
 
 /** Whether a particle may match nothing at all. */
 export function emptiable(p: ParticleDescriptor): boolean {

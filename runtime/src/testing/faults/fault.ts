@@ -4,6 +4,7 @@
  * exactly one fault; a kind with no site in a document does not apply to it.
  */
 import type { DiagnosticCode } from '../../diagnostics.js';
+import type { RuleCheck, RuleCode, RuleDescriptor } from '../../rules/rule-descriptor.js';
 import type { SchemaRegistry } from '../../schema/registry.js';
 import type { XmlAttribute, XmlElement, XmlNode } from '../../xml-node.js';
 import type { IdentityFields } from '../identity-fields.js';
@@ -16,6 +17,8 @@ export interface MutationContext {
   /** Every validated element, root first, in document order. */
   readonly nodes: readonly TypedNode[];
   readonly fields: IdentityFields;
+  /** The prose rules the profile applies, with the namespace of the elements each checks. */
+  readonly rules: readonly { readonly namespace: string; readonly rule: RuleDescriptor }[];
 }
 
 export interface Site {
@@ -33,6 +36,22 @@ export interface Fault<K extends string = string> {
   /** What the kind does, for listings and the fixture manifest. */
   readonly summary: string;
   sites(context: MutationContext): Site[];
+}
+
+/** A site of a rule fault: the document breaks one prose rule, reported as `code`. */
+export interface RuleSite extends Site {
+  readonly code: RuleCode;
+}
+
+/**
+ * A fault against a profile's prose rules: one kind per kind of rule check. Its sites are only
+ * in documents whose elements a rule of the profile checks; each names the rule's code.
+ */
+export interface RuleFault<K extends string = string> {
+  readonly kind: K;
+  readonly check: RuleCheck['kind'];
+  readonly summary: string;
+  sites(context: MutationContext): RuleSite[];
 }
 
 export const UNDECLARED_ELEMENT = 'undeclared-element';
