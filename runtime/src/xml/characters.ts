@@ -3,6 +3,7 @@
  * decoder, the parser adapter and the defect scanner must agree on what a space, a Char and a
  * name character are.
  */
+import { printable } from '../datatypes/messages.js';
 
 /** S (production [3]): space, tab, LF, CR; nothing else counts as white space in XML. */
 export function isXmlSpace(unit: number): boolean {
@@ -59,9 +60,11 @@ export function describeChar(codePoint: number): string {
   const named = NAMED.get(codePoint);
   if (named) return named;
   const hex = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-  // Controls and non-characters would print as nothing or garble a terminal: give the number.
-  const printable = isXmlChar(codePoint) && codePoint >= 0x20 && !(codePoint >= 0x7f && codePoint <= 0x9f);
-  return printable ? `"${String.fromCodePoint(codePoint)}" (${hex})` : hex;
+  // Controls, bidi controls and non-characters would print as nothing, garble a terminal or
+  // reorder the line: give the number alone (printable() is the one judge of what may be shown).
+  const char = String.fromCodePoint(codePoint);
+  const shown = isXmlChar(codePoint) && codePoint >= 0x20 && printable(char) === char;
+  return shown ? `"${char}" (${hex})` : hex;
 }
 
 /** Characters (code points) in a string: its UTF-16 length less one per surrogate pair. */
