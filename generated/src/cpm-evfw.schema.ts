@@ -419,9 +419,9 @@ export const schema: SchemaDescriptor = {
         "section": "6.7.5.1; RFC 5438 6.3",
         "severity": "error",
         "profile": "spec",
-        "message": "<message-id> \"{value}\" is not an IMDN Message-ID: a CPIM Token has no spaces, controls, non-ASCII characters or any of ( ) , / : ; < = > ? @ [ \\ ] \"",
+        "message": "<message-id> \"{value}\" is not an IMDN Message-ID: a CPIM Token is one or more characters, with no spaces, controls, non-ASCII characters or any of ( ) , / : ; < = > ? @ [ \\ ] \"",
         "hint": "use the value of the IMDN Message-ID header of the reported message, unchanged",
-        "description": "<message-id> \"has the syntax defined in [RFC5438] section 6.3\": Message-ID = \"Message-ID\" \":\" SP Token, where Token is the CPIM token (RFC 3862), Token = 1*(%x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 / %x41-5A / %x5E-7E), i.e. 1*<any US-ASCII CHAR except SP, CTLs and ( ) , / : ; < = > ? @ [ \\ ] \">. The element holds the Token alone. Empty values are left to object-identifiable and invite-message-id.",
+        "description": "<message-id> \"has the syntax defined in [RFC5438] section 6.3\": Message-ID = \"Message-ID\" \":\" SP Token, where Token is the CPIM token (RFC 3862), Token = 1*(%x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 / %x41-5A / %x5E-7E), i.e. 1*<any US-ASCII CHAR except SP, CTLs and ( ) , / : ; < = > ? @ [ \\ ] \">. The element holds the Token alone, so an empty or blank <message-id> is refused too, unless object-identifiable or invite-message-id already refused its <object>: one empty value, one diagnostic.",
         "check": {
           "kind": "pattern",
           "element": "message-id",

@@ -538,5 +538,21 @@ export const schema: SchemaDescriptor = {
           "kind": "empty"
         }
       }
+    ],
+    "rules": [
+      {
+        "id": "imdn-message-id-token",
+        "section": "RFC 5438 6.3, 11.1",
+        "severity": "error",
+        "profile": "spec",
+        "message": "<message-id> \"{value}\" is not an IMDN Message-ID: a CPIM Token is one or more characters, with no spaces, controls, non-ASCII characters or any of ( ) , / : ; < = > ? @ [ \\ ] \"",
+        "hint": "copy the Message-ID header of the message this notification is about, unchanged",
+        "description": "The <message-id> of an IMDN \"contains the Message-ID header field value of the IM\" (RFC 5438 section 11.1), which section 6.3 defines as Message-ID = \"Message-ID\" \":\" SP Token, with the CPIM Token of RFC 3862: 1*(%x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 / %x41-5A / %x5E-7E), the grammar of the cpm-evfw rule message-id-token. The 11.2 grammar types the element as a token of XML Schema, which accepts the empty string and spaces; the RFC's Message-ID does not.",
+        "check": {
+          "kind": "pattern",
+          "element": "message-id",
+          "regex": "[!#-'*+\\-.0-9A-Z^-~]+"
+        }
+      }
     ]
   };

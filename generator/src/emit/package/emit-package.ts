@@ -82,6 +82,7 @@ export const packageEmitter: Emitter = {
       'The reference of every element, attribute and type, with an example document per namespace, is in',
       '`docs/`: one Markdown page per namespace, and `docs/reference.html`, one page that works offline.',
       '',
+      ...importingSection(context.packageName, context.runtimePackage, modules.map((m) => m.module)),
       '## Reading, checking and writing documents',
       '',
       'Each global element `x-y` of a namespace has three functions in that namespace\'s module:',
@@ -117,12 +118,41 @@ export const packageEmitter: Emitter = {
       '',
       ...buildingSection(context.emit, context.runtimePackage),
       ...(modules.some(({ module }) => out.has(`src/${module}.object.ts`)) ? objectSection(context.packageName) : []),
-      ...(testing ? testingSection(context.packageName) : []),
+      ...(testing ? testingSection(context.packageName, context.runtimePackage) : []),
     ].join('\n');
     out.set('README.md', readme);
     out.set('DIAGNOSTICS.md', diagnosticsTable(sources, emitted.flatMap((s) => s.rules ?? [])));
   },
 };
+
+/**
+ * How to install the package and import it, in Node, a bundler or a browser. The module names
+ * are the package's own; the function names follow a rule, so the text states the rule.
+ */
+function importingSection(packageName: string, runtimePackage: string, modules: readonly string[]): string[] {
+  const first = modules[0];
+  const example = first === undefined ? [] : [`For example \`import { parseXY, serializeXY } from '${packageName}/${first}'\`.`];
+  return [
+    '## Installing and importing',
+    '',
+    '```sh',
+    `npm install ${packageName}`,
+    '```',
+    '',
+    `npm installs \`${runtimePackage}\` with it, and the XML parser the runtime uses; nothing else. Each`,
+    'namespace is a module of its own, imported by the name in the table above, in ES modules or, on',
+    `Node 20.19 and later, with \`require\`. ${example.join('')}`,
+    `\`${packageName}\` itself re-exports each module under a camelCase name, with the runtime's`,
+    '`XmlElement` types. The declarations check under a strict `tsc` (`--module nodenext`, without',
+    '`skipLibCheck`).',
+    '',
+    'In a browser or at the edge, the same imports work through any bundler: the models and the',
+    'runtime import no Node built-in, and the package is `sideEffects: false`, so a bundle carries',
+    'only what it calls. Every module carries the descriptors of all the package\'s schemas, so that',
+    'extension content in a known namespace is checked.',
+    '',
+  ];
+}
 
 function buildingSection(emit: EmitMode, runtimePackage: string): string[] {
   const how =
@@ -161,7 +191,7 @@ function objectSection(packageName: string): string[] {
   ];
 }
 
-function testingSection(packageName: string): string[] {
+function testingSection(packageName: string, runtimePackage: string): string[] {
   return [
     '## Test helpers: builders and arbitraries',
     '',
@@ -174,6 +204,10 @@ function testingSection(packageName: string): string[] {
     'global element and `arbitraries.x(options?)` per complex type, respecting cardinalities,',
     'enumerations, facets, uniqueness and wildcards; `options` bounds repetitions (`maxOccurs`) and',
     'depth (`maxDepth`). Both need fast-check, an optional peer dependency; the models do not.',
+    '',
+    `Invalid documents come from \`mutate\` in \`${runtimePackage}/testing\`: from a valid document, one fault`,
+    'of a named kind (a missing required attribute, a value outside its enumeration, ...), with the',
+    'diagnostic code the validator reports for it.',
     '',
   ];
 }
