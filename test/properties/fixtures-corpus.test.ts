@@ -16,6 +16,7 @@ import { corpusCases } from '../support/documents.js';
 import { MutantStats, assertProperty, expectMutantsRefused, expectValidDocument, pickList, type Subject } from '../support/fixture-properties.js';
 import { CORPUS_AVAILABLE, CORPUS_SKIP_REASON } from '../support/paths.js';
 import { LIBXML2_REFUSES, corpusOracle } from '../support/libxml2-quirks.js';
+import { corpusMissing, skipUnlessCi, testMissing } from '../support/requirements.js';
 
 const FILE = 'test/properties/fixtures-corpus.test.ts';
 // The issue asks for at least 500 cases per property, here as for our own namespaces.
@@ -29,7 +30,7 @@ const FIXTURE_RUNS = 100;
 const corpusStats = new MutantStats();
 
 describe(`fixture properties on the corpus${CORPUS_AVAILABLE ? '' : ` (${CORPUS_SKIP_REASON})`}`, () => {
-  if (!CORPUS_AVAILABLE) it.skip(CORPUS_SKIP_REASON, () => undefined);
+  testMissing('the tests of the corpus', corpusMissing());
   for (const c of corpusCases()) {
     describe(c.set, () => {
       const { oracle, refusal } = corpusOracle(c);
@@ -70,7 +71,7 @@ describe(`fixture properties on the corpus${CORPUS_AVAILABLE ? '' : ` (${CORPUS_
     });
   }
 
-  it.runIf(CORPUS_AVAILABLE)('makes every fault kind somewhere in the corpus, but those it offers no place for', () => {
+  it.skipIf(skipUnlessCi(corpusMissing()))('makes every fault kind somewhere in the corpus, but those it offers no place for', () => {
     // No corpus schema has an xs:unique or xs:key, nor a facet on an element's value.
     expect(corpusStats.kindsNeverMade()).toEqual(['value-facet-violated', 'duplicate-unique-value']);
   });

@@ -2,8 +2,8 @@
  * A throwaway Dovecot (Debian's dovecot-imapd, 2.3) for one test file: the real CPM Message Store
  * the Participating Function talks to over IMAP (issue 10, "real parts in the tests").
  *
- *   const reason = dovecotUnavailable();              // a string when the tests must skip
- *   describe.skipIf(reason)(`... (${reason})`, () => {
+ *   const reason = dovecotUnavailable();              // a string when Dovecot is missing
+ *   describe.skipIf(skipUnlessCi(reason))(`... (${reason})`, () => {   // requirements.ts
  *     let server: DovecotServer;
  *     beforeAll(async () => { server = await startDovecot(); await seedMessages(server, [...]); });
  *     afterAll(() => server?.stop());

@@ -13,10 +13,12 @@ import { buildDocs } from '../../../generator/src/emit/docs/build-docs.js';
 import { docsEmitter } from '../../../generator/src/emit/docs/emit-docs.js';
 import { buildIr, emitContext, moduleNames, schemaDescriptors } from '../../../generator/src/index.js';
 import { CORPUS_AVAILABLE, CORPUS_DIR, CORPUS_SKIP_REASON, REPO_ROOT, SCHEMAS_DIR, corpusSchemaSets, ownSchemaFiles } from '../../support/paths.js';
+import { corpusMissing, testMissing } from '../../support/requirements.js';
 
 const sets = [{ name: 'schemas (ours)', files: ownSchemaFiles(), rootDir: REPO_ROOT }, ...corpusSchemaSets().map((s) => ({ ...s, rootDir: CORPUS_DIR }))];
 
 describe(`docs of every schema set${CORPUS_AVAILABLE ? '' : ` (${CORPUS_SKIP_REASON}; ours only)`}`, () => {
+  testMissing('the docs of the corpus schemas', corpusMissing());
   for (const set of sets) {
     it(`${set.name}: a page per namespace, and every example valid`, () => {
       const ir = buildIr(set.files, { rootDir: set.rootDir });
