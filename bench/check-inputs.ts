@@ -5,7 +5,7 @@
  * holds even when the bench's own peers are not installed.
  */
 import { validateCpmEvfw } from '../generated/src/cpm-evfw.js';
-import { Libxml2Oracle } from '../scripts/libxml2-oracle.js';
+import { Libxml2Oracle } from '../test/support/libxml2-oracle.js';
 import type { MadeInput } from './inputs.js';
 
 export function checkInputs(inputs: readonly MadeInput[]): void {

@@ -41,6 +41,7 @@ export { schemaDescriptors } from './lower/schema-descriptors.js';
 export { moduleNames } from './naming/module-names.js';
 export { writeOutput } from './write-output.js';
 export { DEFAULT_SCHEMA_READ_LIMITS, type SchemaAccessOptions } from './load/schema-access.js';
+export { BUILTIN_SCHEMA_FILES } from './load/builtin-schemas.js';
 export type { WriteOutputOptions, WriteOutputResult } from './write-output.js';
 export type { EmitContext, EmitMode, OutputFiles } from './emit/emitter.js';
 export { emitContext, type EmitOptions } from './emit/emit-context.js';

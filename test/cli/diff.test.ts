@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SchemaChange, Witness } from '../../generator/src/diff/schema-change.js';
-import { Libxml2Oracle } from '../../scripts/libxml2-oracle.js';
+import { Libxml2Oracle } from '../support/libxml2-oracle.js';
 import { SCHEMAS_DIR } from '../support/paths.js';
 import { runEvfw } from '../support/run-evfw.js';
 

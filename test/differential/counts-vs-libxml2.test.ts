@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFullPath } from '../../runtime/src/document.js';
 import { resolveLimits } from '../../runtime/src/limits.js';
 import { validateFast } from '../../runtime/src/validate/fast-validator.js';
-import { Libxml2Oracle } from '../../scripts/libxml2-oracle.js';
+import { Libxml2Oracle } from '../support/libxml2-oracle.js';
 import { countsSchemaFile } from '../support/counts-schema.js';
 import { schemaDescriptorsFor } from '../support/schema-sets.js';
 

@@ -10,7 +10,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { registry } from '../../generated/src/registry.js';
 import { formatDiagnostic, parseDocument } from '../../runtime/src/index.js';
-import { Libxml2Oracle } from '../../scripts/libxml2-oracle.js';
+import { Libxml2Oracle } from '../support/libxml2-oracle.js';
 import { corpusCases, sampleDocuments } from '../support/documents.js';
 import { CORPUS_AVAILABLE, CORPUS_SKIP_REASON } from '../support/paths.js';
 import type { SchemaRegistry } from '../../runtime/src/schema/registry.js';

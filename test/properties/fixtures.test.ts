@@ -32,7 +32,7 @@ import type { SchemaRegistry } from '../../runtime/src/schema/registry.js';
 import { parseDocument } from '../../runtime/src/document.js';
 import { PROFILES, type Profile } from '../../runtime/src/rules/rule-descriptor.js';
 import { ALL_FAULT_KINDS, builder, defaultDocument, documentArbitrary, mutants, type ArbitraryOptions, type FaultKind } from '../../runtime/src/testing/index.js';
-import { Libxml2Oracle } from '../../scripts/libxml2-oracle.js';
+import { Libxml2Oracle } from '../support/libxml2-oracle.js';
 import {
   MutantStats,
   assertProperty,

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registry } from '../../generated/src/registry.js';
 import { formatDiagnostic, parseDocument } from '../../runtime/src/index.js';
-import { Libxml2Oracle } from '../../scripts/libxml2-oracle.js';
+import { Libxml2Oracle } from '../support/libxml2-oracle.js';
 import { EXPECTED_FAULT } from './expected-faults.js';
 import { SCHEMAS_DIR } from '../support/paths.js';
 

@@ -9,7 +9,7 @@ import { parseDocument, serializeDocument } from '../../runtime/src/document.js'
 import type { ParticleDescriptor } from '../../runtime/src/schema/descriptor.js';
 import type { SchemaRegistry } from '../../runtime/src/schema/registry.js';
 import { FAULT_KINDS, mutants, type FaultKind } from '../../runtime/src/testing/index.js';
-import type { Libxml2Oracle } from '../../scripts/libxml2-oracle.js';
+import type { Libxml2Oracle } from './libxml2-oracle.js';
 import { libxml2View } from './libxml2-quirks.js';
 
 export const FIXED_SEED = 20251125;

@@ -11,7 +11,7 @@
  */
 import type { ParticleDescriptor, SchemaDescriptor } from '../../runtime/src/schema/descriptor.js';
 import { SchemaRegistry } from '../../runtime/src/schema/registry.js';
-import { Libxml2Oracle, type SchemaFile } from '../../scripts/libxml2-oracle.js';
+import { Libxml2Oracle, type SchemaFile } from './libxml2-oracle.js';
 
 /**
  * Corpus schemas libxml2 refuses to compile, with the reason (D-46). RFC 4826's listType is not

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { buildIr, schemaDescriptors } from '../../generator/src/index.js';
 import type { SchemaSet } from '../../generator/src/ir/ir.js';
 import { SchemaRegistry } from '../../runtime/src/schema/registry.js';
-import { Libxml2Oracle } from '../../scripts/libxml2-oracle.js';
+import { Libxml2Oracle } from './libxml2-oracle.js';
 import { XS } from './inline-schema.js';
 
 export const NS = 'urn:t';

@@ -1,6 +1,6 @@
 /**
  * libxml2 (compiled to WebAssembly) as the reference validator of the tests (test/differential/,
- * test/schemas/, test/cli/).
+ * test/schemas/, test/cli/) and of the bench's inputs.
  *
  * One compiled schema set serves every document: a driver schema imports each namespace, so
  * lax wildcard content of a namespace we have a schema for is checked, as processContents="lax"
@@ -12,9 +12,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUILTIN_SCHEMA_FILES } from '@evfw/generator';
 import { XmlBufferInputProvider, XmlDocument, XmlLibError, XsdValidator, xmlRegisterInputProvider } from 'libxml2-wasm';
-
-import { BUILTIN_SCHEMA_FILES } from '../generator/src/load/builtin-schemas.js';
 
 const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 let instances = 0;
@@ -34,7 +33,7 @@ export interface SchemaFile {
   readonly file: string;
 }
 
-const SCHEMAS_DIR = fileURLToPath(new URL('../schemas/', import.meta.url));
+const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
 /** Our own namespaces and their schemas. */
 export const OWN_SCHEMAS: readonly SchemaFile[] = [
