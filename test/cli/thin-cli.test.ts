@@ -1,0 +1,58 @@
+/**
+ * The CLI holds argument handling, output and process concerns only: what it needs of the
+ * generator and the runtime it imports by their package names (`@evfw/generator`,
+ * `@evfw/runtime`), never by a relative path into their folders, so that the library logic stays
+ * where library users get it and the CLI bundle is built from the packages' entries.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/paths.js';
+
+const CLI_SRC = path.join(REPO_ROOT, 'cli/src');
+
+/** Every module specifier of `import`/`export ... from` and `import()` in a TypeScript text. */
+function specifiers(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm)) {
+    found.push(match[1] ?? match[2] ?? match[3] ?? '');
+  }
+  return found;
+}
+
+/** `file: specifier` for each relative import of `file` that leaves cli/src. */
+function escapes(file: string, text: string): string[] {
+  return specifiers(text)
+    .filter((s) => s.startsWith('.'))
+    .filter((s) => path.relative(CLI_SRC, path.resolve(path.dirname(file), s)).startsWith('..'))
+    .map((s) => `${path.relative(REPO_ROOT, file)}: ${s}`);
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.[cm]?[jt]s$/.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+describe('a thin CLI', () => {
+  it('no file under cli/src imports another package by a relative path', () => {
+    const files = sourceFiles(CLI_SRC);
+    expect(files.length).toBeGreaterThan(20);
+    expect(files.flatMap((file) => escapes(file, readFileSync(file, 'utf8')))).toEqual([]);
+  });
+
+  it('would name such an import: static, dynamic and side-effect forms', () => {
+    const file = path.join(CLI_SRC, 'commands/example.ts');
+    const text = [
+      "import { buildIr } from '../../../generator/src/index.js';",
+      "import type { Limits } from '../inputs/schema-options.js';",
+      "const runtime = await import('../../../runtime/src/index.js');",
+      "import '../../../generated/src/registry.js';",
+    ].join('\n');
+    expect(escapes(file, text)).toEqual([
+      'cli/src/commands/example.ts: ../../../generator/src/index.js',
+      'cli/src/commands/example.ts: ../../../runtime/src/index.js',
+      'cli/src/commands/example.ts: ../../../generated/src/registry.js',
+    ]);
+  });
+});
