@@ -4,7 +4,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ChromiumPageError, chromiumSkipReason, chromiumUnavailable, runInChromium } from '../support/chromium.js';
+import { ChromiumPageError, chromiumUnavailable, runInChromium } from '../support/chromium.js';
+import { skipUnlessCi } from '../support/requirements.js';
 
 const unavailable = chromiumUnavailable();
 
@@ -25,7 +26,7 @@ async function runningInGroup(group: number): Promise<string[]> {
   }
 }
 
-describe.skipIf(chromiumSkipReason())(`runInChromium${unavailable ? `: skipped, ${unavailable}` : ''}`, { timeout: 60_000 }, () => {
+describe.skipIf(skipUnlessCi(unavailable))(`runInChromium${unavailable ? `: skipped, ${unavailable}` : ''}`, { timeout: 60_000 }, () => {
   it('returns the printed lines, any text included, and runs in Chromium', async () => {
     const printed = await runInChromium(`
       console.log('plain');

@@ -10,10 +10,11 @@ import { execFileSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chromiumSkipReason, chromiumUnavailable, runInChromium } from '../support/chromium.js';
+import { chromiumUnavailable, runInChromium } from '../support/chromium.js';
 import { FROM_SOURCES, REPO_ROOT } from '../support/paths.js';
 import { bundleForBrowser, nodeBuiltinImports, type BrowserBundle } from './bundle.js';
 import { loadProgramDocuments } from './program-documents.js';
+import { skipUnlessCi } from '../support/requirements.js';
 
 const HERE = path.join(REPO_ROOT, 'test', 'browser');
 const unavailable = chromiumUnavailable();
@@ -45,7 +46,7 @@ describe('the model program bundled for the browser', () => {
     expect(bundle.inputs).toContain('runtime/src/document.ts');
   });
 
-  describe.skipIf(chromiumSkipReason())(`in headless Chromium${unavailable ? `: skipped, ${unavailable}` : ''}`, { timeout: 90_000 }, () => {
+  describe.skipIf(skipUnlessCi(unavailable))(`in headless Chromium${unavailable ? `: skipped, ${unavailable}` : ''}`, { timeout: 90_000 }, () => {
     it('prints the same diagnostics and serializations as Node', async () => {
       const bundle = await programBundle();
       const inBrowser = await runInChromium(bundle.code, { timeoutMs: 60_000 });

@@ -18,7 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, type OutputFiles } from '../../generator/src/index.js';
 import { writeOutput } from '../../generator/src/write-output.js';
 import { PackageFolder } from '../support/generated-package.js';
-import { CORPUS_DIR, corpusSkipReason, FROM_SOURCES, REPO_ROOT, ownSchemaFiles } from '../support/paths.js';
+import { CORPUS_DIR, FROM_SOURCES, REPO_ROOT, ownSchemaFiles } from '../support/paths.js';
+import { corpusMissing, skipUnlessCi } from '../support/requirements.js';
 
 const TSX = pathToFileURL(createRequire(path.join(REPO_ROOT, 'package.json')).resolve('tsx')).href;
 const GENERATOR_VERSION = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'generator/package.json'), 'utf8')) as { version: string }).version;
@@ -49,7 +50,9 @@ function messages(diagnostics: readonly ts.Diagnostic[]): string[] {
 }
 
 // The corpus holds an imdn schema and a document from its RFC; without it, a local run says so and skips, CI fails.
-describe.skipIf(corpusSkipReason())(`--emit js${corpusSkipReason() ? ` (${corpusSkipReason()})` : ''}`, () => {
+const corpusSkip = skipUnlessCi(corpusMissing());
+
+describe.skipIf(corpusSkip)(`--emit js${corpusSkip ? ` (${corpusSkip})` : ''}`, () => {
   const schema = path.join(CORPUS_DIR, 'imdn', 'imdn.xsd');
   const options = { rootDir: CORPUS_DIR, packageName: '@corpus/imdn', emit: 'js' } as const;
   let files: OutputFiles;

@@ -13,10 +13,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnvironment, ConsumerProject, packWorkspace, parsePackOutput, runOrThrow } from '../../scripts/workspace-packages.js';
-import { chromiumSkipReason, runInChromium } from '../support/chromium.js';
-import { CORPUS_DIR, corpusSkipReason, REPO_ROOT } from '../support/paths.js';
+import { chromiumUnavailable, runInChromium } from '../support/chromium.js';
+import { CORPUS_DIR, REPO_ROOT } from '../support/paths.js';
 import { writeConsumerPrograms, type ModelTarget } from './consumer-programs.js';
 import { browserBundle, TSC } from './consumer-checks.js';
+import { corpusMissing, skipUnlessCi } from '../support/requirements.js';
 
 const PIDF = path.join(CORPUS_DIR, 'pidf');
 
@@ -43,8 +44,8 @@ function pidfTarget(packageName: string): ModelTarget {
   };
 }
 
-const corpusSkip = corpusSkipReason();
-const browserSkip = chromiumSkipReason();
+const corpusSkip = skipUnlessCi(corpusMissing());
+const browserSkip = skipUnlessCi(chromiumUnavailable());
 
 describe.skipIf(corpusSkip)(`a package evfw generate writes for another schema, installed${corpusSkip ? ` (skipped: ${corpusSkip})` : ''}`, () => {
   const scratch: string[] = [];

@@ -19,10 +19,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsumerProject, packWorkspace, runOrThrow, type PackedPackage } from '../../scripts/workspace-packages.js';
-import { chromiumSkipReason, runInChromium } from '../support/chromium.js';
+import { chromiumUnavailable, runInChromium } from '../support/chromium.js';
 import { FROM_SOURCES, REPO_ROOT, SCHEMAS_DIR } from '../support/paths.js';
 import { writeConsumerPrograms, type ModelTarget } from './consumer-programs.js';
 import { browserBundle, TSC } from './consumer-checks.js';
+import { skipUnlessCi } from '../support/requirements.js';
 
 const EXAMPLES = path.join(SCHEMAS_DIR, 'examples');
 
@@ -51,7 +52,7 @@ const EVENT_REPORTS: ModelTarget = {
   ].join('\n'),
 };
 
-const browserSkip = chromiumSkipReason();
+const browserSkip = skipUnlessCi(chromiumUnavailable());
 
 describe('the packages installed from their tarballs into a project outside the repository', () => {
   let packDir: string;

@@ -3,7 +3,7 @@
  * scripts/install-services.sh, started once per page and stopped when the page is done.
  *
  *   const unavailable = chromiumUnavailable();       // why chromium cannot run here, or undefined
- *   describe.skipIf(chromiumSkipReason())(`... ${unavailable ? `: ${unavailable}` : ''}`, () => {
+ *   describe.skipIf(skipUnlessCi(unavailable))(`... ${unavailable ? `: ${unavailable}` : ''}`, () => {   // requirements.ts
  *     it('...', async () => {
  *       const printed = await runInChromium(bundle, { timeoutMs: 30_000 });
  *
@@ -48,15 +48,6 @@ export function chromiumUnavailable(): string | undefined {
     return `${binary} --version failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
   }
   return undefined;
-}
-
-/**
- * The reason to skip the browser tests, for `describe.skipIf`: chromiumUnavailable() on a
- * developer's machine, but never when CI is set. CI installs chromium and must run these tests, so
- * there a missing chromium is not skipped: runInChromium() throws its reason and the tests fail.
- */
-export function chromiumSkipReason(): string | undefined {
-  return process.env.CI ? undefined : chromiumUnavailable();
 }
 
 /** Thrown when the page reported an error (thrown by the bundle, or uncaught later while loading). */

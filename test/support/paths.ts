@@ -14,14 +14,6 @@ export const CORPUS_AVAILABLE = existsSync(CORPUS_DIR);
 export const CORPUS_SKIP_REASON = `the shared corpus is absent (expected at ${path.relative(REPO_ROOT, CORPUS_DIR)}): corpus tests skipped`;
 if (!CORPUS_AVAILABLE) console.warn(`evfw tests: ${CORPUS_SKIP_REASON}`);
 
-/**
- * For `describe.skipIf`: why a test that needs the corpus skips on a developer's machine without
- * it; never with CI set, where a missing corpus must fail the tests rather than skip them.
- */
-export function corpusSkipReason(): string | undefined {
-  return CORPUS_AVAILABLE || process.env.CI ? undefined : CORPUS_SKIP_REASON;
-}
-
 /** Our own schemas: every .xsd directly in schemas/. */
 export function ownSchemaFiles(): string[] {
   return readdirSync(SCHEMAS_DIR)
