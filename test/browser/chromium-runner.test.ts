@@ -26,7 +26,7 @@ async function runningInGroup(group: number): Promise<string[]> {
   }
 }
 
-describe.skipIf(skipUnlessCi(unavailable))(`runInChromium${unavailable ? `: skipped, ${unavailable}` : ''}`, { timeout: 60_000 }, () => {
+describe.skipIf(skipUnlessCi(unavailable))(`runInChromium${skipUnlessCi(unavailable) ? `: skipped, ${unavailable}` : ''}`, { timeout: 60_000 }, () => {
   it('returns the printed lines, any text included, and runs in Chromium', async () => {
     const printed = await runInChromium(`
       console.log('plain');

@@ -46,7 +46,7 @@ describe('the model program bundled for the browser', () => {
     expect(bundle.inputs).toContain('runtime/src/document.ts');
   });
 
-  describe.skipIf(skipUnlessCi(unavailable))(`in headless Chromium${unavailable ? `: skipped, ${unavailable}` : ''}`, { timeout: 90_000 }, () => {
+  describe.skipIf(skipUnlessCi(unavailable))(`in headless Chromium${skipUnlessCi(unavailable) ? `: skipped, ${unavailable}` : ''}`, { timeout: 90_000 }, () => {
     it('prints the same diagnostics and serializations as Node', async () => {
       const bundle = await programBundle();
       const inBrowser = await runInChromium(bundle.code, { timeoutMs: 60_000 });
