@@ -4,7 +4,7 @@
  * libxml2 here is the tests' oracle (libxml2-wasm, a dependency of the project), so the check
  * holds even when the bench's own peers are not installed.
  */
-import { validateCpmEvfw } from '../generated/src/cpm-evfw.js';
+import { validateCpmEvfw } from '@evfw/model/cpm-evfw';
 import { Libxml2Oracle } from '../test/support/libxml2-oracle.js';
 import type { MadeInput } from './inputs.js';
 

@@ -13,8 +13,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 
-import { build } from '../generated/src/cpm-evfw.build.js';
-import { serializeCpmEvfw, type CpmEvfw, type EventCpmImap, type ObjectType, type Operation } from '../generated/src/cpm-evfw.js';
+import { build } from '@evfw/model/cpm-evfw/build';
+import { serializeCpmEvfw, type CpmEvfw, type EventCpmImap, type ObjectType, type Operation } from '@evfw/model/cpm-evfw';
 
 export interface InputSpec {
   readonly id: string;

@@ -7,7 +7,7 @@
  *                            TypeScript sources, through the "@evfw/source" export condition) and
  *                            the small third-party packages (commander, saxes, picocolors,
  *                            cli-progress) in one CommonJS file. The large packages only some
- *                            commands need (ts-morph, ajv, fast-check) stay in node_modules,
+ *                            commands need (typescript, ajv, fast-check) stay in node_modules,
  *                            required when those commands run; esbuild turns the dynamic imports
  *                            that reach them into modules initialised on first use, so `validate`
  *                            never loads them. Its first line names the build.
@@ -38,7 +38,7 @@ const DIST = path.join(ROOT, 'cli', 'dist');
 const INPUTS = path.join(DIST, 'inputs.json');
 
 /** Loaded from node_modules when a command needs them: large, and never needed to validate. */
-const EXTERNAL = ['ts-morph', 'typescript', 'ajv', 'fast-check'];
+const EXTERNAL = ['typescript', 'ajv', 'fast-check'];
 
 /**
  * Files that shape the build without being among esbuild's inputs: this script, the tsconfig

@@ -27,7 +27,7 @@ export interface CommandRun {
   readonly stderr: string;
 }
 
-/** Generous: npm's first install of the registry dependencies (ts-morph, typescript) into an empty cache. */
+/** Generous: npm's first install of the registry dependencies (typescript, ajv) into an empty cache. */
 const INSTALL_TIMEOUT_MS = 300_000;
 
 /**

@@ -1,8 +1,8 @@
 /**
  * Our cases: the generated package's entry points, bundled to plain JavaScript by bench/build.ts
- * as an application would ship them.
+ * as an application would ship them: imported by the package's name, as an application does.
  */
-import { parseCpmEvfw, serializeCpmEvfw, validateCpmEvfw, type CpmEvfw } from '../../generated/src/cpm-evfw.js';
+import { parseCpmEvfw, serializeCpmEvfw, validateCpmEvfw, type CpmEvfw } from '@evfw/model/cpm-evfw';
 import type { Prepare } from './case.js';
 
 /** The indentation the inputs were written with, so our output matches them byte for byte. */

@@ -12,8 +12,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildIr, schemaDescriptors } from '../../generator/src/index.js';
-import { parseDocument, SchemaRegistry } from '../../runtime/src/index.js';
+import { buildIr, schemaDescriptors } from '@evfw/generator';
+import { parseDocument, SchemaRegistry } from '@evfw/runtime';
 import type { HostileCase, HostileRun } from './hostile-case.js';
 import { libxml2Run } from './libxml2-run.js';
 

@@ -8,7 +8,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_SCHEMA_LIMITS, GeneratorError, generate } from '../../generator/src/index.js';
+import { DEFAULT_SCHEMA_LIMITS, GeneratorError, generate } from '@evfw/generator';
 import {
   complexExtensionChain,
   complexRestrictionChain,

@@ -4,14 +4,16 @@
  *   load           load/load-schemas.ts     the XSD files, local only, within the set's roots and caps
  *   read           read/read-schema.ts      each document into its part of a namespace
  *   assemble       ir/assemble.ts           the parts into one SchemaSet, every reference resolved
- *   transforms     transform/*.ts           in the order of TRANSFORMS
+ *   transforms     transform/*.ts           in the order of TRANSFORMS; the last, assign-names,
+ *                                           gives every name and returns a NamedSchemaSet
  *   attach rules   load/attach-rules.ts     the prose rules beside each namespace's first file
  *   lower          lower/schema-descriptors.ts  the runtime's descriptors, once
  *   emit           emit/*                   each emitter of EMITTERS adds its files
  */
 import path from 'node:path';
+import type { SchemaDescriptor } from '@evfw/runtime/schema';
 import { assembleSchemas } from './ir/assemble.js';
-import type { SchemaSet } from './ir/ir.js';
+import type { NamedSchemaSet, SchemaSet } from './ir/ir.js';
 import type { SchemaLimits } from './ir/schema-limits.js';
 import { attachRules } from './load/attach-rules.js';
 import { loadSchemas } from './load/load-schemas.js';
@@ -37,15 +39,17 @@ import { nameAnonymousTypes } from './transform/name-anonymous-types.js';
 export { GeneratorError } from './errors.js';
 export { diffSchemas, isBreaking, suggestSemver } from './diff/diff-schemas.js';
 export type { ChangeKind, Effect, SchemaChange, SemverSuggestion, Witness } from './diff/diff-schemas.js';
-export { schemaDescriptors } from './lower/schema-descriptors.js';
-export { moduleNames } from './naming/module-names.js';
+import { schemaDescriptors } from './lower/schema-descriptors.js';
+import { moduleNames } from './naming/module-names.js';
+export { schemaDescriptors, moduleNames };
 export { writeOutput } from './write-output.js';
 export { DEFAULT_SCHEMA_READ_LIMITS, type SchemaAccessOptions } from './load/schema-access.js';
 export { BUILTIN_SCHEMA_FILES } from './load/builtin-schemas.js';
 export type { WriteOutputOptions, WriteOutputResult } from './write-output.js';
 export type { EmitContext, EmitMode, OutputFiles } from './emit/emitter.js';
 export { emitContext, type EmitOptions } from './emit/emit-context.js';
-export type { SchemaSet } from './ir/ir.js';
+/** What buildIr returns, every name given: the only schema set a caller of the generator sees. */
+export type { NamedSchemaSet, NamedSchemaSet as SchemaSet } from './ir/ir.js';
 export { DEFAULT_SCHEMA_LIMITS, type SchemaLimits } from './ir/schema-limits.js';
 
 /**
@@ -54,14 +58,14 @@ export { DEFAULT_SCHEMA_LIMITS, type SchemaLimits } from './ir/schema-limits.js'
  * are flattened and collapsed before names are assigned (so properties are named where they
  * finally sit); names come last.
  */
-export const TRANSFORMS: readonly ((set: SchemaSet) => SchemaSet)[] = [
+const SHAPING_TRANSFORMS: readonly ((set: SchemaSet) => SchemaSet)[] = [
   nameAnonymousTypes,
   flattenAttributeGroups,
   flattenModelGroups,
   collapseSingleParticleGroups,
   collectSubstitutionGroups,
-  assignNames,
 ];
+export const TRANSFORMS = [...SHAPING_TRANSFORMS, assignNames] as const;
 
 /** The package emitter comes last: it exports the files the others wrote. */
 export const EMITTERS: readonly Emitter[] = [typesEmitter, descriptorsEmitter, buildersEmitter, arbitrariesEmitter, jsonSchemaEmitter, docsEmitter, packageEmitter];
@@ -82,13 +86,32 @@ export interface GenerateOptions extends SchemaAccessOptions {
 }
 
 /** The schemas, from their files to the final IR: every stage before lowering. */
-export function buildIr(entryFiles: readonly string[], options: GenerateOptions = {}): SchemaSet {
+export function buildIr(entryFiles: readonly string[], options: GenerateOptions = {}): NamedSchemaSet {
   const access = new SchemaAccess(entryFiles, options);
   const documents = loadSchemas(entryFiles, { rootDir: options.rootDir, access, maxNestingDepth: options.limits?.maxNestingDepth });
   const parts = documents.map(readDocument);
   const assembled = assembleSchemas(parts, options.limits);
-  const transformed = TRANSFORMS.reduce((set, transform) => transform(set), assembled);
-  return attachRules(transformed, path.resolve(options.rootDir ?? process.cwd()), access);
+  const named = assignNames(SHAPING_TRANSFORMS.reduce((set, transform) => transform(set), assembled));
+  return attachRules(named, path.resolve(options.rootDir ?? process.cwd()), access);
+}
+
+/** Every stage before emit, once: what tools that read a schema set without writing a package use. */
+export interface LoadedSchemaSet {
+  /** The final IR: what `evfw diff` compares, and what the emitters read. */
+  readonly ir: NamedSchemaSet;
+  /** The lower stage: one descriptor per namespace, in the IR's order, what `new SchemaRegistry(...)` of @evfw/runtime takes. */
+  readonly descriptors: readonly SchemaDescriptor[];
+  /** The module of each namespace (`urn:oma:xml:cpm:evfw` -> `cpm-evfw`), as in a generated package. */
+  readonly modules: ReadonlyMap<string, string>;
+}
+
+/**
+ * The schema set for `evfw validate --schema`, `evfw fixture --schemas` and `evfw diff`. A schema
+ * that cannot be read throws a GeneratorError; showing it is the caller's.
+ */
+export function loadSchemaSet(entryFiles: readonly string[], options: GenerateOptions = {}): LoadedSchemaSet {
+  const ir = buildIr(entryFiles, options);
+  return { ir, descriptors: schemaDescriptors(ir), modules: moduleNames(ir) };
 }
 
 /**
@@ -103,14 +126,14 @@ export function generate(entryFiles: readonly string[], options: GenerateOptions
 
 /**
  * The reference alone (docs/), byte for byte what `generate` writes there: `evfw docs` needs
- * neither the types (ts-morph) nor the descriptors' emitters.
+ * neither the types nor the descriptors' emitters.
  */
 export function generateDocs(entryFiles: readonly string[], options: GenerateOptions = {}): OutputFiles {
   return emitWith([docsEmitter], buildIr(entryFiles, options), options);
 }
 
 /** The lower stage (the descriptors, in the emit context), then every emitter in order. */
-function emitWith(emitters: readonly Emitter[], ir: SchemaSet, options: GenerateOptions): OutputFiles {
+function emitWith(emitters: readonly Emitter[], ir: NamedSchemaSet, options: GenerateOptions): OutputFiles {
   const context = emitContext(ir, options);
   const out: OutputFiles = new Map();
   for (const emitter of emitters) emitter.emit(ir, context, out);

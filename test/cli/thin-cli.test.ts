@@ -4,34 +4,19 @@
  * `@evfw/runtime`), never by a relative path into their folders, so that the library logic stays
  * where library users get it and the CLI bundle is built from the packages' entries.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { relativeImports, sourceFiles } from '../support/import-specifiers.js';
 import { REPO_ROOT } from '../support/paths.js';
 
 const CLI_SRC = path.join(REPO_ROOT, 'cli/src');
 
-/** Every module specifier of `import`/`export ... from` and `import()` in a TypeScript text. */
-function specifiers(text: string): string[] {
-  const found: string[] = [];
-  for (const match of text.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm)) {
-    found.push(match[1] ?? match[2] ?? match[3] ?? '');
-  }
-  return found;
-}
-
 /** `file: specifier` for each relative import of `file` that leaves cli/src. */
 function escapes(file: string, text: string): string[] {
-  return specifiers(text)
-    .filter((s) => s.startsWith('.'))
-    .filter((s) => path.relative(CLI_SRC, path.resolve(path.dirname(file), s)).startsWith('..'))
-    .map((s) => `${path.relative(REPO_ROOT, file)}: ${s}`);
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && /\.[cm]?[jt]s$/.test(e.name))
-    .map((e) => path.join(e.parentPath, e.name));
+  return relativeImports(file, text)
+    .filter(({ target }) => path.relative(CLI_SRC, target).startsWith('..'))
+    .map(({ specifier }) => `${path.relative(REPO_ROOT, file)}: ${specifier}`);
 }
 
 describe('a thin CLI', () => {

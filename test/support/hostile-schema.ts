@@ -8,7 +8,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { buildIr, EMITTERS, emitContext, type OutputFiles, type SchemaSet } from '../../generator/src/index.js';
+import { buildIr, EMITTERS, emitContext, type OutputFiles, type NamedSchemaSet } from '../../generator/src/index.js';
 
 /** Strings written by hand: each attacks one context, the last ones all at once. */
 export const FIXED_HOSTILE: readonly string[] = [
@@ -144,7 +144,7 @@ const PATTERN_MARK = 'PATTERNMARK';
  * (names and file names keep theirs); the pattern gets the pattern that matches `value`. The IR is a small tree here, walked with
  * memoised recursion.
  */
-export function hostileIr(dir: string, value: string): { ir: SchemaSet; expected: Expected } {
+export function hostileIr(dir: string, value: string): { ir: NamedSchemaSet; expected: Expected } {
   const file = path.join(mkdtempSync(path.join(dir, 'ir-')), 'ir.xsd');
   writeFileSync(file, hostileSchema(MARK, 'n', PATTERN_MARK).text);
   const pattern = patternOf(value);
@@ -157,13 +157,13 @@ export function hostileIr(dir: string, value: string): { ir: SchemaSet; expected
     seen.set(node, copy);
     return copy;
   };
-  const ir = patch(buildIr([file], { rootDir: path.dirname(file) })) as SchemaSet;
+  const ir = patch(buildIr([file], { rootDir: path.dirname(file) })) as NamedSchemaSet;
   // Past the reader, the namespace holds the value as it is, whitespace included.
   return { ir, expected: { namespace: `urn:t:(${value})`, value, enumeration: enclosed(value), pattern, name: 'n' } };
 }
 
 /** What `generate` does after the IR is built: every emitter, in order. */
-export function emitIr(ir: SchemaSet): OutputFiles {
+export function emitIr(ir: NamedSchemaSet): OutputFiles {
   const context = emitContext(ir);
   const out: OutputFiles = new Map();
   for (const emitter of EMITTERS) emitter.emit(ir, context, out);

@@ -3,13 +3,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { assembleSchemas } from '../../generator/src/ir/assemble.js';
-import type { ComplexType, Schema, SchemaSet, TypeDef } from '../../generator/src/ir/ir.js';
+import type { ComplexType, NamedSchemaSet, Schema, SchemaSet, TypeDef } from '../../generator/src/ir/ir.js';
 import { loadSchemas } from '../../generator/src/load/load-schemas.js';
 import { readDocument } from '../../generator/src/read/read-schema.js';
 
 export const XS = 'xmlns:xs="http://www.w3.org/2001/XMLSchema"';
 
-export function inlineIr(body: string, ...transforms: ((set: SchemaSet) => SchemaSet)[]): SchemaSet {
+type Transform = (set: SchemaSet) => SchemaSet;
+
+/** Through every transform, naming last (as `...TRANSFORMS`), the set is named; through fewer, not yet. */
+export function inlineIr(body: string, ...transforms: readonly [...Transform[], (set: SchemaSet) => NamedSchemaSet]): NamedSchemaSet;
+export function inlineIr(body: string, ...transforms: readonly Transform[]): SchemaSet;
+export function inlineIr(body: string, ...transforms: readonly Transform[]): SchemaSet {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'evfw-inline-'));
   const file = path.join(dir, 'test.xsd');
   writeFileSync(file, `<xs:schema ${XS} xmlns:t="urn:t" targetNamespace="urn:t" elementFormDefault="qualified">\n${body}\n</xs:schema>\n`);

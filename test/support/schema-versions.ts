@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildIr, schemaDescriptors } from '../../generator/src/index.js';
-import type { SchemaSet } from '../../generator/src/ir/ir.js';
+import type { NamedSchemaSet } from '../../generator/src/ir/ir.js';
 import { SchemaRegistry } from '../../runtime/src/schema/registry.js';
 import { Libxml2Oracle } from './libxml2-oracle.js';
 import { XS } from './inline-schema.js';
@@ -15,7 +15,7 @@ import { XS } from './inline-schema.js';
 export const NS = 'urn:t';
 
 export interface SchemaVersion {
-  readonly ir: SchemaSet;
+  readonly ir: NamedSchemaSet;
   readonly registry: SchemaRegistry;
   readonly oracle: Libxml2Oracle;
 }

@@ -8,10 +8,9 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { CliError, EXIT } from '../cli-error.js';
-import type { SchemaChange } from '../diff/diff-api.js';
+import type { SchemaChange, WitnessOutcome } from '@evfw/generator/diff';
 import type { DiffReport } from '../diff/diff-text-report.js';
 import type { Versions } from '../diff/load-versions.js';
-import type { WitnessOutcome } from '../diff/witness-outcome.js';
 import { DEFAULT_SCHEMAS } from '../inputs/schema-files.js';
 import { addSchemaReadOptions, schemaReadOptions, type SchemaReadFlags } from '../inputs/schema-options.js';
 import { colors, type ColorChoice, type Colors } from '../terminal.js';
@@ -72,7 +71,7 @@ async function runDiff(oldPath: string | undefined, newPath: string | undefined,
   // The generator, git and the reports load only for this command, as other commands start without them.
   const [{ diffSchemas }, { suggestSemver }, { diffJsonReport }, { diffTextReport }] = await Promise.all([
     import('@evfw/generator'),
-    import('../diff/diff-api.js'),
+    import('@evfw/generator/diff'),
     import('../diff/diff-json-report.js'),
     import('../diff/diff-text-report.js'),
   ]);
@@ -109,7 +108,7 @@ async function loadVersions(oldPath: string | undefined, newPath: string | undef
 /** Witnesses are proof, not verdict: a change keeps its classification when none is found. */
 async function searchWitnesses(versions: Versions, changes: readonly SchemaChange[], flags: DiffFlags): Promise<readonly WitnessOutcome[]> {
   // The search (and fast-check with it) loads only when witnesses are asked for.
-  const { findWitnesses } = await import('../diff/find-witnesses.js');
+  const { findWitnesses } = await import('@evfw/generator/diff');
   const witnesses = findWitnesses(versions.before, versions.after, changes);
   if (flags.witnessDir !== undefined) {
     const { writeWitnessFiles } = await import('../diff/witness-files.js');

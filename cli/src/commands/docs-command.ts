@@ -10,10 +10,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { CliError, EXIT } from '../cli-error.js';
+import { EXIT } from '../cli-error.js';
+import { withGenerator } from '../inputs/load-schema-set.js';
 import { DEFAULT_SCHEMAS, schemasOrDefault } from '../inputs/schema-files.js';
 import { addSchemaReadOptions, schemaReadOptions, type SchemaReadFlags } from '../inputs/schema-options.js';
-import { generatorErrorBlock } from '../report/generator-error.js';
 import { colors, type ColorChoice } from '../terminal.js';
 
 type Format = 'md' | 'html' | 'all';
@@ -65,15 +65,8 @@ async function writeDocs(flags: DocsFlags): Promise<number> {
   const outDir = path.resolve(flags.out ?? DEFAULT_OUT);
   // The generator loads only for this command; the docs emitter alone runs, with the context
   // `npm run generate` gives it, so the files are the ones it writes.
-  const { generateDocs, GeneratorError } = await import('@evfw/generator');
-  let files: Map<string, string>;
-  try {
-    files = docsFiles(generateDocs(entries, options), flags.format);
-  } catch (error) {
-    if (!(error instanceof GeneratorError)) throw error;
-    process.stderr.write(`${generatorErrorBlock(error, colors(process.stderr, flags.color))}\n`);
-    throw new CliError('evfw.cli.schema', 'a schema cannot be read, so no docs were written');
-  }
+  const failure = { sentence: 'a schema cannot be read, so no docs were written', colors: colors(process.stderr, flags.color) };
+  const files = docsFiles(await withGenerator((generator) => generator.generateDocs(entries, options), failure), flags.format);
   const changed = [...files].filter(([file, text]) => !existsSync(path.join(outDir, file)) || readFileSync(path.join(outDir, file), 'utf8') !== text).map(([file]) => file);
   const stale = staleDocs(outDir, files, flags.format);
   const where = path.relative(process.cwd(), outDir) || '.';

@@ -12,8 +12,10 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import type { Profile, SchemaRegistry } from '@evfw/runtime';
 import { CliError, EXIT } from '../cli-error.js';
+import { loadSchemaSet } from '../inputs/load-schema-set.js';
 import { schemaFiles } from '../inputs/schema-files.js';
 import { addSchemaReadOptions, schemaReadOptions, schemaReadOptionsGiven, type SchemaReadFlags } from '../inputs/schema-options.js';
+import { colors } from '../terminal.js';
 import { collect, positiveInteger } from './option-values.js';
 
 interface FixtureFlags extends SchemaReadFlags {
@@ -122,7 +124,7 @@ async function writeFixtures(flags: FixtureFlags): Promise<number> {
 }
 
 /** Our own package, or the XSDs of --schemas compiled in memory (the generator loads only then). */
-async function loadSchemas(given: readonly string[] | undefined, flags: SchemaReadFlags): Promise<{ registry: SchemaRegistry; modules: Map<string, string> }> {
+async function loadSchemas(given: readonly string[] | undefined, flags: SchemaReadFlags): Promise<{ registry: SchemaRegistry; modules: ReadonlyMap<string, string> }> {
   const { SchemaRegistry } = await import('@evfw/runtime');
   if (!given && schemaReadOptionsGiven(flags)) {
     throw new CliError('evfw.cli.usage', '--schema-path and the --max-schema-* caps apply to the schemas of --schemas, and none was given', 'add --schemas <xsd>, or drop those options');
@@ -136,14 +138,9 @@ async function loadSchemas(given: readonly string[] | undefined, flags: SchemaRe
     }
     return { registry: model.registry, modules };
   }
-  const { buildIr, moduleNames, schemaDescriptors, GeneratorError } = await import('@evfw/generator');
-  try {
-    const ir = buildIr(schemaFiles(given, '--schemas'), { rootDir: process.cwd(), ...schemaReadOptions(flags) });
-    return { registry: new SchemaRegistry(schemaDescriptors(ir)), modules: moduleNames(ir) };
-  } catch (error) {
-    if (!(error instanceof GeneratorError)) throw error;
-    throw new CliError('evfw.cli.schema', `the schemas given with --schemas cannot be read: ${error.message}`, 'run evfw generate --check --schemas ... to see the error with its position');
-  }
+  const options = { rootDir: process.cwd(), ...schemaReadOptions(flags) };
+  const set = await loadSchemaSet(schemaFiles(given, '--schemas'), options, { sentence: 'the schemas given with --schemas cannot be read, so no fixtures were written', colors: colors(process.stderr, undefined) });
+  return { registry: new SchemaRegistry(set.descriptors), modules: set.modules };
 }
 
 /** `cpm-evfw` or `urn:oma:xml:cpm:evfw` -> [namespace, module]. */

@@ -7,9 +7,9 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { CliError, EXIT } from '../cli-error.js';
+import { withGenerator } from '../inputs/load-schema-set.js';
 import { DEFAULT_SCHEMAS, schemasOrDefault } from '../inputs/schema-files.js';
 import { addSchemaReadOptions, schemaReadOptions, type SchemaReadFlags } from '../inputs/schema-options.js';
-import { generatorErrorBlock } from '../report/generator-error.js';
 import { colors, type ColorChoice } from '../terminal.js';
 import { watchGenerate } from '../watch/watch-generate.js';
 
@@ -77,20 +77,12 @@ async function generatePackage(flags: GenerateFlags): Promise<number> {
   const entries = schemasOrDefault(flags.schemas, 'generate');
   const options = generateOptions(flags);
   const outDir = path.resolve(flags.out ?? DEFAULT_OUT);
-  // The generator (and ts-morph) load only for this command.
-  const { generate, writeOutput, GeneratorError } = await import('@evfw/generator');
-  let result;
-  let count;
-  try {
-    const files = generate(entries, options);
-    count = files.size;
-    result = writeOutput(files, outDir, { check: flags.check === true, force: flags.force === true });
-  } catch (error) {
-    if (!(error instanceof GeneratorError)) throw error;
-    if (error.code.startsWith('output.')) throw new CliError('evfw.cli.out-not-generated', error.detail, error.hint);
-    process.stderr.write(`${generatorErrorBlock(error, colors(process.stderr, flags.color))}\n`);
-    throw new CliError('evfw.cli.schema', 'a schema cannot be read, so nothing was generated');
-  }
+  // The generator (and the TypeScript compiler) load only for this command.
+  const failure = { sentence: 'a schema cannot be read, so nothing was generated', colors: colors(process.stderr, flags.color) };
+  const { count, result } = await withGenerator((generator) => {
+    const files = generator.generate(entries, options);
+    return { count: files.size, result: generator.writeOutput(files, outDir, { check: flags.check === true, force: flags.force === true }) };
+  }, failure);
   const where = path.relative(process.cwd(), outDir) || '.';
   const changes = [...result.changed, ...result.stale.map((f) => `${f} (stale: no longer generated)`)];
   if (!flags.check) {

@@ -4,9 +4,8 @@
  * then where it was, where it shows in documents and its witness; a summary with the semver
  * step last.
  */
+import { witnessSide, type SchemaChange, type SemverSuggestion, type WitnessOutcome } from '@evfw/generator/diff';
 import type { Colors } from '../terminal.js';
-import type { SchemaChange, SemverSuggestion } from './diff-api.js';
-import { witnessSide, type WitnessOutcome } from './witness-outcome.js';
 
 /** Instance paths shown per change; the JSON report has them all. */
 const PATHS_SHOWN = 3;

@@ -4,18 +4,17 @@
  * the current directory; a revision's files read as `<rev>:schemas/x.xsd`, so every position
  * says which version it is in.
  */
-import type { GeneratorError as GeneratorErrorType } from '@evfw/generator';
+import type { NamedSchemaSet } from '@evfw/generator';
+import type { SchemaChange } from '@evfw/generator/diff';
 import type { SchemaReadOptions } from '../inputs/schema-options.js';
-import { CliError } from '../cli-error.js';
+import { loadSchemaSet } from '../inputs/load-schema-set.js';
 import { schemaFiles } from '../inputs/schema-files.js';
-import { generatorErrorBlock } from '../report/generator-error.js';
 import type { Colors } from '../terminal.js';
-import type { SchemaChange, SchemaSet } from './diff-api.js';
 import { snapshotAt } from './git-schemas.js';
 
 export interface Versions {
-  readonly before: SchemaSet;
-  readonly after: SchemaSet;
+  readonly before: NamedSchemaSet;
+  readonly after: NamedSchemaSet;
   /** What each side is, for the report: `schemas/cpm-evfw.xsd`, `HEAD:schemas`. */
   readonly beforeLabel: string;
   readonly afterLabel: string;
@@ -47,15 +46,7 @@ export async function loadGit(revision: string, target: string, c: Colors, acces
   }
 }
 
-async function build(entries: readonly string[], options: SchemaReadOptions & { rootDir: string }, side: string, c: Colors, shown?: (file: string) => string): Promise<SchemaSet> {
-  // The generator loads only for the commands that need it.
-  const { buildIr, GeneratorError } = await import('@evfw/generator');
-  try {
-    return buildIr(entries, options);
-  } catch (error) {
-    if (!(error instanceof GeneratorError)) throw error;
-    const located = shown && error.source ? new GeneratorError(error.code, error.detail, { ...error.source, file: shown(error.source.file) }, error.hint) : error;
-    process.stderr.write(`${generatorErrorBlock(located as GeneratorErrorType, c)}\n`);
-    throw new CliError('evfw.cli.schema', `the schemas of the ${side} version cannot be read, so nothing was compared`);
-  }
+async function build(entries: readonly string[], options: SchemaReadOptions & { rootDir: string }, side: string, c: Colors, shown?: (file: string) => string): Promise<NamedSchemaSet> {
+  const set = await loadSchemaSet(entries, options, { sentence: `the schemas of the ${side} version cannot be read, so nothing was compared`, colors: c, shownFile: shown });
+  return set.ir;
 }

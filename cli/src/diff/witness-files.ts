@@ -5,8 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SchemaChange } from './diff-api.js';
-import { witnessSide, type WitnessOutcome } from './witness-outcome.js';
+import { witnessSide, type SchemaChange, type WitnessOutcome } from '@evfw/generator/diff';
 
 export function writeWitnessFiles(dir: string, changes: readonly SchemaChange[], outcomes: readonly WitnessOutcome[]): string[] {
   const width = String(changes.length).length;

@@ -7,11 +7,11 @@
 import type { Limits, SchemaDescriptor } from '@evfw/runtime';
 import { CliError, EXIT } from '../cli-error.js';
 import type { ValidateFlags } from '../commands/validate-command.js';
+import { loadSchemaSet } from '../inputs/load-schema-set.js';
 import { resolveInputs, type Input } from '../inputs/resolve-inputs.js';
 import { schemaFiles } from '../inputs/schema-files.js';
 import { schemaReadOptions, schemaReadOptionsGiven, type SchemaReadFlags } from '../inputs/schema-options.js';
 import type { Progress } from '../progress.js';
-import { generatorErrorBlock } from '../report/generator-error.js';
 import { jsonReport } from '../report/json-report.js';
 import { quietTextReport } from '../report/quiet-report.js';
 import { sarifReport, type ToolInfo } from '../report/sarif-report.js';
@@ -73,16 +73,9 @@ async function progressBar(enabled: boolean, total: number): Promise<Progress> {
 /** Our own schemas, or the XSDs of --schema compiled in memory (the generator loads only then). */
 async function loadSchemas(files: readonly string[] | undefined, flags: SchemaReadFlags, c: ReturnType<typeof colors>): Promise<readonly SchemaDescriptor[]> {
   if (!files) return (await import('@evfw/model')).registry.schemas;
-  const entries = schemaFiles(files, '--schema');
   const options = { rootDir: process.cwd(), ...schemaReadOptions(flags) };
-  const { buildIr, schemaDescriptors, GeneratorError } = await import('@evfw/generator');
-  try {
-    return schemaDescriptors(buildIr(entries, options));
-  } catch (error) {
-    if (!(error instanceof GeneratorError)) throw error;
-    process.stderr.write(`${generatorErrorBlock(error, c)}\n`);
-    throw new CliError('evfw.cli.schema', 'the schema given with --schema cannot be read, so nothing was validated');
-  }
+  const set = await loadSchemaSet(schemaFiles(files, '--schema'), options, { sentence: 'the schema given with --schema cannot be read, so nothing was validated', colors: c });
+  return set.descriptors;
 }
 
 /** Files are read where they are validated; stdin only here, once, before the batch starts. */

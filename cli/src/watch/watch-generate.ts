@@ -13,13 +13,15 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { OutputFiles } from '@evfw/generator';
+import type { ApiChange, PackageFiles } from '@evfw/generator/diff';
 import { CliError, EXIT, formatCliError } from '../cli-error.js';
 import { generatorErrorBlock } from '../report/generator-error.js';
 import { colors, type ColorChoice } from '../terminal.js';
-import { type ApiChange, apiChanges, declarationCount, formatApiChange, moduleOfFile, type PackageFiles } from './api-changes.js';
+import { declarationCount, formatApiChange } from './api-change-lines.js';
 import { DEFAULT_POLL_MS, schemasSnapshot, watchSchemaFolders } from './watch-schemas.js';
 
 type GeneratorModule = typeof import('@evfw/generator');
+type DiffModule = typeof import('@evfw/generator/diff');
 
 export interface WatchGenerateOptions {
   /** The --schemas arguments: folders, or files whose folder is watched. */
@@ -49,7 +51,9 @@ export function isSchemaInput(name: string): boolean {
 const SETTLE_MS = 300;
 
 /** Runs until SIGINT or SIGTERM, then closes the watchers and resolves with exit status 0. */
-export function watchGenerate(options: WatchGenerateOptions): Promise<number> {
+export async function watchGenerate(options: WatchGenerateOptions): Promise<number> {
+  // The generator's API comparison loads with this command only, as the generator itself does.
+  const api = await import('@evfw/generator/diff');
   const folders = schemaFolders(options.schemaArgs);
   const where = shown(options.outDir);
   const out = process.stdout;
@@ -77,11 +81,11 @@ export function watchGenerate(options: WatchGenerateOptions): Promise<number> {
     // A file saved while the generator read it: that save's own run writes the package.
     if (schemasSnapshot(folders, isSchemaInput) !== before) return;
     try {
-      const previous = packageModules(options.outDir);
+      const previous = packageModules(options.outDir, api.moduleOfFile);
       const result = options.generator.writeOutput(files, options.outDir, { force: options.force === true });
       // The modules' type files first: the ones an editor opens next.
-      const written = [...result.changed.filter(moduleOfFile), ...result.changed.filter((f) => !moduleOfFile(f)), ...result.stale.map((f) => `${f} (removed)`)];
-      out.write(`${stamp()} ${cause}: ${failed ? 'recovered; ' : ''}${summary(apiChanges(previous, files), written, files.size, where)}`);
+      const written = [...result.changed.filter(api.moduleOfFile), ...result.changed.filter((f) => !api.moduleOfFile(f)), ...result.stale.map((f) => `${f} (removed)`)];
+      out.write(`${stamp()} ${cause}: ${failed ? 'recovered; ' : ''}${summary(api.apiChanges(previous, files), written, files.size, where)}`);
       failed = false;
     } catch (error) {
       report(cause, error);
@@ -146,7 +150,7 @@ function summary(changes: readonly ApiChange[], written: readonly string[], tota
 }
 
 /** The package's module type files on disk, before a run overwrites them: what the API was. */
-function packageModules(outDir: string): PackageFiles {
+function packageModules(outDir: string, moduleOfFile: DiffModule['moduleOfFile']): PackageFiles {
   const src = path.join(outDir, 'src');
   if (!existsSync(src)) return new Map();
   const modules = new Map<string, string>();

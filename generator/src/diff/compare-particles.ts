@@ -47,8 +47,9 @@ function compareGroups(ctx: DiffContext, place: Place, b: ModelGroup, a: ModelGr
     return;
   }
   compareOccurs(ctx, place, subject, groupLabel(b), b, a, at, place.paths);
-  const sameGroup = a.groupName && b.groupName && qnameKey(a.groupName) === qnameKey(b.groupName);
-  const inner = sameGroup ? { ...place, owner: `group ${a.groupName!.name}` } : place;
+  const group = a.groupName && b.groupName && qnameKey(a.groupName) === qnameKey(b.groupName) ? a.groupName : undefined;
+  const sameGroup = group !== undefined;
+  const inner = group ? { ...place, owner: `group ${group.name}` } : place;
   // The group's own documentation belongs to the group, wherever it is used: reported once.
   compareDocumentation(ctx, inner, sameGroup ? inner.owner : subject, b.documentation, a.documentation, at);
   compareChildren(ctx, inner, b, a);

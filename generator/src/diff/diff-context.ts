@@ -3,18 +3,18 @@
  * types matched under a new name, and the list the changes are added to. A `Place` says where
  * a step is: the component its changes are reported at, and the paths where that shows.
  */
-import { XSD_NAMESPACE, qnameKey, type QName, type SchemaSet, type Source } from '../ir/ir.js';
+import { XSD_NAMESPACE, qnameKey, type NamedSchemaSet, type QName, type Source } from '../ir/ir.js';
 import { indexSchemas, type SchemaIndex } from '../ir/schema-index.js';
 import { instancePaths, type InstancePaths } from './instance-paths.js';
 import type { ChangeKind, SchemaChange } from './schema-change.js';
 
 export interface Version {
-  readonly set: SchemaSet;
+  readonly set: NamedSchemaSet;
   readonly index: SchemaIndex;
   readonly paths: InstancePaths;
 }
 
-export function version(set: SchemaSet): Version {
+export function version(set: NamedSchemaSet): Version {
   return { set, index: indexSchemas(set), paths: instancePaths(set) };
 }
 

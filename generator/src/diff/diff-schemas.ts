@@ -9,7 +9,10 @@
  * decide whether a reference elsewhere changed. Last, both versions' generated declarations are
  * compared, and the changes that break code written against them marked (mark-api-breaking.ts).
  */
-import { qnameKey, type ElementDecl, type Schema, type SchemaSet, type Source, type TypeDef } from '../ir/ir.js';
+import { qnameKey, type ElementDecl, type NamedSchemaSet, type Schema, type Source, type DeclaredType } from '../ir/ir.js';
+
+/** A type of a schema's list, named: what the diff pairs. */
+type TypeDef = DeclaredType<'named'>;
 import { compareDocumentation, compareElementDecls } from './compare-declarations.js';
 import { compareTypes } from './compare-types.js';
 import { BOTH, NARROWS, NEITHER, WIDENS, DiffContext, quote, typeLabel, version, type Place } from './diff-context.js';
@@ -21,12 +24,12 @@ import type { SchemaChange } from './schema-change.js';
 export { suggestSemver, isBreaking } from './semver.js';
 export type { ChangeKind, Effect, SchemaChange, SemverSuggestion, Witness } from './schema-change.js';
 
-export function diffSchemas(before: SchemaSet, after: SchemaSet): SchemaChange[] {
+export function diffSchemas(before: NamedSchemaSet, after: NamedSchemaSet): SchemaChange[] {
   const ctx = new DiffContext(version(before), version(after));
   const pairs = namespacePairs(before, after);
   const typeMatches = pairs.map(([b, a]) => {
     const matching = matchTypes(ctx, b?.types ?? [], a?.types ?? []);
-    for (const [x, y] of matching.renamed) ctx.typeRenames.set(qnameKey(x.name!), qnameKey(y.name!));
+    for (const [x, y] of matching.renamed) ctx.typeRenames.set(qnameKey(x.name), qnameKey(y.name));
     return matching;
   });
   const elementMatches = pairs.map(([b, a]) => {
@@ -58,37 +61,37 @@ export function diffSchemas(before: SchemaSet, after: SchemaSet): SchemaChange[]
  * addition and a changed type at every use.
  */
 function matchTypes(ctx: DiffContext, before: readonly TypeDef[], after: readonly TypeDef[]): Matching<TypeDef> {
-  const byName = matchComponents(before, after, (t) => qnameKey(t.name!), (t) => fingerprint(t, { dropName: true }));
-  const byPlace = matchComponents(byName.removed, byName.added, (t) => qnameKey(t.name!), (t, side) => {
-    const paths = (side === 'before' ? ctx.before : ctx.after).paths.ofType(t.name!);
-    return paths.length === 0 ? `${side} unused ${qnameKey(t.name!)}` : `${t.kind} ${paths.join(' ')}`;
+  const byName = matchComponents(before, after, (t) => qnameKey(t.name), (t) => fingerprint(t, { dropName: true }));
+  const byPlace = matchComponents(byName.removed, byName.added, (t) => qnameKey(t.name), (t, side) => {
+    const paths = (side === 'before' ? ctx.before : ctx.after).paths.ofType(t.name);
+    return paths.length === 0 ? `${side} unused ${qnameKey(t.name)}` : `${t.kind} ${paths.join(' ')}`;
   });
   return { kept: byName.kept, renamed: [...byName.renamed, ...byPlace.renamed], removed: byPlace.removed, added: byPlace.added };
 }
 
 /** Non-built-in schemas of both versions, paired by namespace, sorted. */
-function namespacePairs(before: SchemaSet, after: SchemaSet): [Schema | undefined, Schema | undefined][] {
-  const own = (set: SchemaSet) => new Map(set.schemas.filter((s) => !s.builtin).map((s) => [s.namespace, s]));
+function namespacePairs(before: NamedSchemaSet, after: NamedSchemaSet): [Schema<'named'> | undefined, Schema<'named'> | undefined][] {
+  const own = (set: NamedSchemaSet) => new Map(set.schemas.filter((s) => !s.builtin).map((s) => [s.namespace, s]));
   const b = own(before);
   const a = own(after);
   return [...new Set([...b.keys(), ...a.keys()])].sort().map((ns) => [b.get(ns), a.get(ns)]);
 }
 
 function typePlace(ctx: DiffContext, namespace: string, b: TypeDef | undefined, a: TypeDef | undefined): Place {
-  const name = (a ?? b)!.name!;
-  const paths = [...(b ? ctx.before.paths.ofType(b.name!) : []), ...(a ? ctx.after.paths.ofType(a.name!) : [])];
-  return { namespace, owner: `type ${name.name}${(a ?? b)!.anonymous ? ' (anonymous)' : ''}`, paths: [...new Set(paths)] };
+  const { name, anonymous } = (a ?? b)!;
+  const paths = [...(b ? ctx.before.paths.ofType(b.name) : []), ...(a ? ctx.after.paths.ofType(a.name) : [])];
+  return { namespace, owner: `type ${name.name}${anonymous ? ' (anonymous)' : ''}`, paths: [...new Set(paths)] };
 }
 
 function reportTypes(ctx: DiffContext, namespace: string, matching: Matching<TypeDef>): void {
   const generated = (t: TypeDef) => (t.tsName ? ` (generated type ${t.tsName})` : '');
   for (const t of matching.added) {
     const place = typePlace(ctx, namespace, undefined, t);
-    ctx.report('type-added', place, place.owner, `type ${t.name!.name} added${generated(t)}`, NEITHER, { after: t.source });
+    ctx.report('type-added', place, place.owner, `type ${t.name.name} added${generated(t)}`, NEITHER, { after: t.source });
   }
   for (const t of matching.removed) {
     const place = typePlace(ctx, namespace, t, undefined);
-    ctx.report('type-removed', place, place.owner, `type ${t.name!.name} removed${generated(t)}`, NEITHER, { before: t.source }, place.paths, t.tsName !== undefined);
+    ctx.report('type-removed', place, place.owner, `type ${t.name.name} removed${generated(t)}`, NEITHER, { before: t.source }, place.paths, t.tsName !== undefined);
   }
   for (const [b, a] of matching.renamed) {
     const place = typePlace(ctx, namespace, b, a);
@@ -96,7 +99,7 @@ function reportTypes(ctx: DiffContext, namespace: string, matching: Matching<Typ
     const code = api ? ` (generated type ${b.tsName} -> ${a.tsName})` : '';
     // Only xsi:type names a type in a document, and nothing can name an anonymous one.
     const effects = b.anonymous && a.anonymous ? NEITHER : BOTH;
-    ctx.report('type-renamed', place, place.owner, `type ${quote(b.name!.name)} renamed to ${quote(a.name!.name)}${code}`, effects, { before: b.source, after: a.source }, place.paths, api);
+    ctx.report('type-renamed', place, place.owner, `type ${quote(b.name.name)} renamed to ${quote(a.name.name)}${code}`, effects, { before: b.source, after: a.source }, place.paths, api);
   }
   for (const [b, a] of [...matching.kept, ...matching.renamed]) compareTypes(ctx, typePlace(ctx, namespace, b, a), b, a);
 }

@@ -4,10 +4,10 @@
  * The options may come from a command line or a caller's JavaScript, so they are checked here.
  */
 import { GeneratorError } from '../errors.js';
-import type { SchemaSet } from '../ir/ir.js';
+import type { NamedSchemaSet } from '../ir/ir.js';
 import { schemaDescriptors } from '../lower/schema-descriptors.js';
 import { moduleNames } from '../naming/module-names.js';
-import type { EmitContext, EmitMode } from './emitter.js';
+import type { EmitContext, EmitMode, EmittedModule } from './emitter.js';
 
 export interface EmitOptions {
   readonly packageName?: string;
@@ -17,11 +17,18 @@ export interface EmitOptions {
   readonly modules?: ReadonlyMap<string, string>;
 }
 
-export function emitContext(ir: SchemaSet, options: EmitOptions = {}): EmitContext {
+export function emitContext(ir: NamedSchemaSet, options: EmitOptions = {}): EmitContext {
+  const descriptors = schemaDescriptors(ir);
+  const modules = options.modules ?? moduleNames(ir);
+  const emitted = ir.schemas.flatMap((schema, i): EmittedModule[] => {
+    const module = modules.get(schema.namespace);
+    return module === undefined ? [] : [{ schema, module, descriptor: descriptors[i]! }];
+  });
   return {
     emit: emitOption(options.emit),
-    descriptors: schemaDescriptors(ir),
-    modules: options.modules ?? moduleNames(ir),
+    descriptors,
+    emitted,
+    modules,
     packageName: packageNameOption(options.packageName ?? '@evfw/model', 'the package name'),
     runtimePackage: packageNameOption(options.runtimePackage ?? '@evfw/runtime', 'the runtime package name'),
   };

@@ -3,7 +3,7 @@
  * JSON Schema and docs later) is one emitter that reads the final IR and adds files.
  */
 import type { SchemaDescriptor } from '@evfw/runtime/schema';
-import type { SchemaSet } from '../ir/ir.js';
+import type { NamedSchemaSet, Schema } from '../ir/ir.js';
 
 export interface EmitContext {
   /** The module name (file stem in generated/src) of each emitted namespace. */
@@ -19,6 +19,15 @@ export interface EmitContext {
   readonly emit: EmitMode;
   /** The lower stage's descriptor of each namespace of the IR, in its order (lower/schema-descriptors.ts). */
   readonly descriptors: readonly SchemaDescriptor[];
+  /** The namespaces that get a module (all but the built-in xml: one), in the IR's order: what emitters loop over. */
+  readonly emitted: readonly EmittedModule[];
+}
+
+/** One namespace the package emits: its schema, its module name and its descriptor. */
+export interface EmittedModule {
+  readonly schema: Schema<'named'>;
+  readonly module: string;
+  readonly descriptor: SchemaDescriptor;
 }
 
 export type EmitMode = 'ts' | 'js';
@@ -28,5 +37,5 @@ export type OutputFiles = Map<string, string>;
 
 export interface Emitter {
   readonly name: string;
-  emit(ir: SchemaSet, context: EmitContext, out: OutputFiles): void;
+  emit(ir: NamedSchemaSet, context: EmitContext, out: OutputFiles): void;
 }

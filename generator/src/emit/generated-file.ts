@@ -1,28 +1,25 @@
 /**
- * One generated TypeScript file, built through ts-morph. Emitters add declarations through it
- * and ask it for imports (`importType`), so no emitter writes import lines or headers by hand.
+ * One generated TypeScript file. Emitters describe declarations to it (`exportConst`,
+ * `exportFunction`, `exportInterface`, `exportType`, re-exports) and ask it for imports
+ * (`importType`, `importValue`), so no emitter writes import lines, headers or declaration
+ * syntax by hand; `toString` prints the file.
+ *
+ * The printing is our own, as protobuf-es's generated-file helper does it, rather than ts-morph's:
+ * the generator writes a handful of declaration shapes, and a few lines of printing give their
+ * exact layout directly, where ts-morph's printer needed its output patched afterwards. The
+ * layout is the one the generated package has always had: two-space indentation, single quotes,
+ * imports first (packages before relative modules, value imports before type imports), and one
+ * blank line between top-level declarations.
+ *
+ * What the file does not check: names and types are code, written by emitters from names the
+ * naming stage made safe; every value from a schema reaches code through `literal()` or
+ * `jsonText()` and reaches JSDoc through `jsdocText()` (escape/), before it is handed over here.
  */
-import {
-  IndentationText,
-  Project,
-  QuoteKind,
-  StructureKind,
-  type ExportDeclarationStructure,
-  type FunctionDeclarationStructure,
-  type ImportDeclarationStructure,
-  type InterfaceDeclarationStructure,
-  type OptionalKind,
-  type SourceFile,
-  type StatementStructures,
-  type TypeAliasDeclarationStructure,
-  type VariableStatementStructure,
-  type WriterFunction,
-} from 'ts-morph';
 // The version has one home, the generator's package.json. A JSON import works in the three ways the
 // generator runs: from its sources through tsx, compiled by tsc (dist/ sits where src/ does, so the
 // relative path holds), and bundled into the CLI by esbuild, which inlines the file.
 import generatorPackage from '../../package.json' with { type: 'json' };
-import { lineCommentText, xmlCommentText } from './escape/index.js';
+import { lineCommentText, literal, xmlCommentText } from './escape/index.js';
 
 export const GENERATOR_NAME = '@evfw/generator';
 export const GENERATOR_VERSION: string = generatorPackage.version;
@@ -40,110 +37,196 @@ export function generatedHeader(sources: readonly string[], commentPrefix = '//'
   ].join('\n');
 }
 
-let sharedProject: Project | undefined;
+/**
+ * JSDoc text, escaped already (jsdocText) and wrapped as it should read: lines separated by `\n`,
+ * paragraphs by an empty line. Undefined writes no comment.
+ */
+type Docs = string | undefined;
 
-/** ts-morph projects are costly to create; one in-memory project serves every file. */
-function project(): Project {
-  sharedProject ??= new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: {
-      indentationText: IndentationText.TwoSpaces,
-      quoteKind: QuoteKind.Single,
-      useTrailingCommas: true,
-    },
-  });
-  return sharedProject;
+export interface ConstDeclaration {
+  readonly name: string;
+  readonly docs?: Docs;
+  /** The declared type; the package builds with isolatedDeclarations, so anything but a literal needs one. */
+  readonly type?: string;
+  /**
+   * The initializer: an expression (its later lines are indented one step, as a continued
+   * statement is), or the members of an object literal, each on a line of its own with its JSDoc.
+   */
+  readonly value: string | readonly ObjectMember[];
 }
 
-/** A statement as emitters hand it over: a ts-morph structure, or text written as it is. */
-type Statement = StatementStructures | WriterFunction | string;
+export interface ObjectMember {
+  readonly docs?: Docs;
+  /** `name: expression`, without the trailing comma. */
+  readonly text: string;
+}
 
-/**
- * Emitters add statements through the methods below, which only collect them: ts-morph
- * re-parses the whole file on every `add...` call of a SourceFile, so adding declarations one by
- * one costs the square of the file's length (200 global elements took 28 s). `toString` inserts
- * them in one call.
- */
+export interface FunctionDeclaration {
+  readonly name: string;
+  readonly docs?: Docs;
+  readonly parameters: readonly Parameter[];
+  readonly returnType: string;
+  /** The statements of the body, one a line. */
+  readonly body: readonly string[];
+}
+
+export interface Parameter {
+  readonly name: string;
+  readonly type: string;
+  readonly optional?: boolean;
+}
+
+export interface InterfaceDeclaration {
+  readonly name: string;
+  readonly docs?: Docs;
+  readonly extends?: readonly string[];
+  readonly properties: readonly PropertySignature[];
+}
+
+export interface PropertySignature {
+  readonly name: string;
+  readonly docs?: Docs;
+  readonly type: string;
+  readonly optional?: boolean;
+}
+
+/** A type alias of one type, or of a union written one member a line (`=\n  | A\n  | B;`). */
+export type TypeDeclaration = { readonly name: string; readonly docs?: Docs } & ({ readonly type: string } | { readonly union: readonly string[] });
+
+const INDENT = '  ';
+
 export class GeneratedFile {
-  private readonly file: SourceFile;
-  private readonly statements: Statement[] = [];
-  private readonly imports = new Map<string, Set<string>>();
+  /** Each top-level declaration, printed. */
+  private readonly statements: string[] = [];
+  /** Named imports by module specifier, type-only and value imports apart. */
+  private readonly typeImports = new Map<string, Set<string>>();
   private readonly valueImports = new Map<string, Set<string>>();
+  /** `import { name as alias } from 'module';` lines, in the order they were first asked for. */
+  private readonly aliasedImports = new Set<string>();
 
   constructor(
     readonly path: string,
     private readonly sources: readonly string[],
-  ) {
-    this.file = project().createSourceFile(`/${path}`, '', { overwrite: true });
+  ) {}
+
+  exportConst(declaration: ConstDeclaration): void {
+    const { name, docs, type, value } = declaration;
+    const head = `export const ${name}${type === undefined ? '' : `: ${type}`} = `;
+    if (typeof value === 'string') {
+      // A continued statement: every line after the first is indented one step.
+      this.statements.push(jsDoc(docs) + indentAfterFirst(`${head}${value};`));
+      return;
+    }
+    const members = value.map((m) => indent(jsDoc(m.docs) + `${m.text},`));
+    this.statements.push(jsDoc(docs) + [`${head}{`, ...members, '};'].join('\n'));
   }
 
-  addFunction(structure: OptionalKind<FunctionDeclarationStructure>): void {
-    this.statements.push({ ...structure, kind: StructureKind.Function });
+  exportFunction(declaration: FunctionDeclaration): void {
+    const { name, docs, parameters, returnType, body } = declaration;
+    const params = parameters.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type}`).join(', ');
+    const lines = [`export function ${name}(${params}): ${returnType} {`, ...body.map(indent), '}'];
+    this.statements.push(jsDoc(docs) + lines.join('\n'));
   }
 
-  addInterface(structure: OptionalKind<InterfaceDeclarationStructure>): void {
-    this.statements.push({ ...structure, kind: StructureKind.Interface });
+  exportInterface(declaration: InterfaceDeclaration): void {
+    const { name, docs, properties } = declaration;
+    const bases = declaration.extends?.length ? ` extends ${declaration.extends.join(', ')}` : '';
+    const members = properties.map((p) => indent(jsDoc(p.docs) + `${p.name}${p.optional ? '?' : ''}: ${p.type};`));
+    this.statements.push(jsDoc(docs) + [`export interface ${name}${bases} {`, ...members, '}'].join('\n'));
   }
 
-  addTypeAlias(structure: OptionalKind<TypeAliasDeclarationStructure>): void {
-    this.statements.push({ ...structure, kind: StructureKind.TypeAlias });
+  exportType(declaration: TypeDeclaration): void {
+    let type: string;
+    if ('type' in declaration) type = ` ${declaration.type}`;
+    // A union of no members (a choice with no branches) is the type with no values.
+    else if (declaration.union.length === 0) type = ' never';
+    else type = declaration.union.map((member) => `\n${INDENT}| ${member}`).join('');
+    this.statements.push(jsDoc(declaration.docs) + `export type ${declaration.name} =${type};`);
   }
 
-  addVariableStatement(structure: OptionalKind<VariableStatementStructure>): void {
-    this.statements.push({ ...structure, kind: StructureKind.VariableStatement });
+  /** `export { a, b } from 'module';`, or `export type { ... }` with `typeOnly`. */
+  reExport(names: readonly string[], from: string, options: { readonly typeOnly?: boolean } = {}): void {
+    this.statements.push(`export${options.typeOnly ? ' type' : ''} { ${names.join(', ')} } from ${literal(from)};`);
   }
 
-  addImportDeclaration(structure: OptionalKind<ImportDeclarationStructure>): void {
-    this.statements.push({ ...structure, kind: StructureKind.ImportDeclaration });
-  }
-
-  addExportDeclaration(structure: OptionalKind<ExportDeclarationStructure>): void {
-    this.statements.push({ ...structure, kind: StructureKind.ExportDeclaration });
-  }
-
-  addStatements(statements: Statement): void {
-    this.statements.push(statements);
+  /** `export * as name from 'module';` */
+  reExportNamespace(name: string, from: string): void {
+    this.statements.push(`export * as ${name} from ${literal(from)};`);
   }
 
   /** Records a type-only import and returns the name to use. */
   importType(name: string, from: string): string {
-    const names = this.imports.get(from) ?? new Set<string>();
-    names.add(name);
-    this.imports.set(from, names);
+    addTo(this.typeImports, from, name);
     return name;
   }
 
-  /** Records a value import (a function or constant) and returns the name to use. */
-  importValue(name: string, from: string): string {
-    const names = this.valueImports.get(from) ?? new Set<string>();
-    names.add(name);
-    this.valueImports.set(from, names);
-    return name;
+  /**
+   * Records a value import (a function or constant) and returns the name to use: `alias`, when
+   * given, for a name that would clash in this file (each namespace's module exports `schema`).
+   * Aliased imports keep the order they were asked in, after the others: the caller chose it (the
+   * registry lists its schemas in the schema set's order).
+   */
+  importValue(name: string, from: string, alias?: string): string {
+    if (alias === undefined || alias === name) {
+      addTo(this.valueImports, from, name);
+      return name;
+    }
+    this.aliasedImports.add(`import { ${name} as ${alias} } from ${literal(from)};`);
+    return alias;
   }
 
   toString(): string {
-    this.file.addStatements(this.statements.splice(0));
-    const declarations = [
-      ...[...this.valueImports].map(([moduleSpecifier, names]) => ({ isTypeOnly: false, moduleSpecifier, names })),
-      ...[...this.imports].map(([moduleSpecifier, names]) => ({ isTypeOnly: true, moduleSpecifier, names })),
-    ].sort((a, b) => compareSpecifiers(a.moduleSpecifier, b.moduleSpecifier) || Number(a.isTypeOnly) - Number(b.isTypeOnly));
-    this.file.insertImportDeclarations(
-      0,
-      declarations.map(({ isTypeOnly, moduleSpecifier, names }) => ({ isTypeOnly, moduleSpecifier, namedImports: [...names].sort() })),
-    );
-    // ts-morph separates interfaces by a blank line but not type aliases; separate every declaration.
-    const body = this.file
-      .getFullText()
-      .trim()
-      .replace(/ = \n/g, ' =\n')
-      .replace(/;\n(\/\*\*|export )/g, ';\n\n$1');
-    const text = `${generatedHeader(this.sources)}\n\n${body}\n`;
-    project().removeSourceFile(this.file);
-    return text;
+    const named = [
+      ...[...this.valueImports].map(([from, names]) => ({ typeOnly: false, from, names })),
+      ...[...this.typeImports].map(([from, names]) => ({ typeOnly: true, from, names })),
+    ].sort((a, b) => compareSpecifiers(a.from, b.from) || Number(a.typeOnly) - Number(b.typeOnly));
+    const imports = [
+      ...named.map(({ typeOnly, from, names }) => `import${typeOnly ? ' type' : ''} { ${[...names].sort().join(', ')} } from ${literal(from)};`),
+      ...this.aliasedImports,
+    ];
+    const blocks = imports.length > 0 ? [imports.join('\n'), ...this.statements] : this.statements;
+    return `${generatedHeader(this.sources)}\n\n${blocks.join('\n\n')}\n`;
   }
+}
+
+function addTo(imports: Map<string, Set<string>>, from: string, name: string): void {
+  const names = imports.get(from) ?? new Set<string>();
+  names.add(name);
+  imports.set(from, names);
 }
 
 /** Packages before relative modules, each group in alphabetical order. */
 function compareSpecifiers(a: string, b: string): number {
   return a.startsWith('.') === b.startsWith('.') ? a.localeCompare(b) : a.startsWith('.') ? 1 : -1;
+}
+
+/** Every non-empty line one step in. */
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? line : INDENT + line))
+    .join('\n');
+}
+
+/** Every non-empty line but the first one step in: the layout of a statement that continues. */
+function indentAfterFirst(text: string): string {
+  const end = text.indexOf('\n');
+  return end === -1 ? text : text.slice(0, end + 1) + indent(text.slice(end + 1));
+}
+
+/**
+ * The JSDoc comment of `docs` and the line break after it, or nothing: `/** text *\/` for one
+ * line, else a block with ` * ` before each line (` *` alone on an empty one). `docs` is escaped
+ * already (jsdocText), so it cannot close the comment.
+ */
+function jsDoc(docs: Docs): string {
+  if (docs === undefined) return '';
+  const lines = docs.split(/\r?\n/);
+  if (lines.length === 1) {
+    const open = `/** ${docs}`;
+    return `${open}${open.endsWith(' ') ? '' : ' '}*/\n`;
+  }
+  // A leading line break is the block's own, not an empty first line.
+  const body = lines[0] === '' ? lines.slice(1) : lines;
+  return ['/**', ...body.map((line) => ` *${line === '' ? '' : ` ${line}`}`), ' */', ''].join('\n');
 }

@@ -25,12 +25,29 @@ export interface Occurs {
   readonly max: number | 'unbounded';
 }
 
-export interface SchemaSet {
+/**
+ * The IR's two stages, as far as its types tell them apart: 'read' until transform/assign-names
+ * has run, 'named' after it. Naming makes required what every emitter reads: the name and
+ * TypeScript name of every type in a schema's type list, and the property of every element,
+ * wildcard and attribute use. The names that depend on where a model group sits (a choice's
+ * union, a repeated group's item type) or on a substitution group stay optional in both stages;
+ * naming/group-names.ts reads them where they must be. A node type left at its default
+ * (`Schema`, `Particle`) is either stage: what the reader and the transforms before naming take.
+ */
+export type Stage = 'read' | 'named';
+
+/** What transform/assign-names adds to a node: nothing the type requires before it, `T` after. */
+export type NamedBy<S extends Stage, T> = S extends 'named' ? Readonly<T> : unknown;
+
+/** The IR the emitters, the lowering and the schema diff read: every name given. */
+export type NamedSchemaSet = SchemaSet<'named'>;
+
+export interface SchemaSet<out S extends Stage = Stage> {
   /** One entry per target namespace, sorted by namespace. */
-  readonly schemas: readonly Schema[];
+  readonly schemas: readonly Schema<S>[];
 }
 
-export interface Schema {
+export interface Schema<out S extends Stage = Stage> {
   /** The target namespace; '' for a schema without one. */
   readonly namespace: string;
   /** The files this namespace was read from, in reading order. */
@@ -42,7 +59,7 @@ export interface Schema {
   readonly documentation: string | undefined;
   readonly elements: readonly ElementDecl[];
   readonly attributes: readonly AttributeDecl[];
-  readonly types: readonly TypeDef[];
+  readonly types: readonly DeclaredType<S>[];
   readonly groups: readonly GroupDef[];
   readonly attributeGroups: readonly AttributeGroupDef[];
   /** The prose rules of the namespace's rules file (load/load-rules.ts); absent when it has none. */
@@ -59,26 +76,31 @@ export interface NamedTypeRef {
   readonly ref: QName;
 }
 
-export type TypeDef = ComplexType | SimpleType;
+export type TypeDef<S extends Stage = Stage> = ComplexType<S> | SimpleType;
+
+/** A type of a schema's type list: always named (by the schema, or by hoisting); after naming, with its TypeScript name. */
+export type DeclaredType<S extends Stage = Stage> = TypeDef<S> & { readonly name: QName } & NamedBy<S, { tsName: string }>;
+export type DeclaredComplexType<S extends Stage = Stage> = Extract<DeclaredType<S>, { readonly kind: 'complex' }>;
+export type DeclaredSimpleType<S extends Stage = Stage> = Extract<DeclaredType<S>, { readonly kind: 'simple' }>;
 
 export interface TypeCommon {
   /** Absent for anonymous types until transform/name-anonymous-types names them. */
   readonly name: QName | undefined;
   /** True when the name was given by the generator rather than the schema. */
   readonly anonymous: boolean;
-  /** The TypeScript name, given by transform/assign-names. */
+  /** The TypeScript name, given by transform/assign-names (required then: DeclaredType). */
   readonly tsName?: string;
   readonly documentation: string | undefined;
   readonly source: Source;
 }
 
-export interface ComplexType extends TypeCommon {
+export interface ComplexType<out S extends Stage = Stage> extends TypeCommon {
   readonly kind: 'complex';
   readonly abstract: boolean;
   /** Absent for types that restrict xs:anyType, which is how XSD spells "no base". */
   readonly derivation: Derivation | undefined;
-  readonly content: Content;
-  readonly attributes: readonly AttributeUse[];
+  readonly content: Content<S>;
+  readonly attributes: readonly AttributeUse<S>[];
   readonly anyAttribute: Wildcard | undefined;
 }
 
@@ -87,7 +109,7 @@ export interface Derivation {
   readonly base: QName;
 }
 
-export type Content = EmptyContent | SimpleContent | ElementContent;
+export type Content<S extends Stage = Stage> = EmptyContent | SimpleContent | ElementContent<S>;
 
 export interface EmptyContent {
   readonly kind: 'empty';
@@ -100,10 +122,10 @@ export interface SimpleContent {
 }
 
 /** Child elements, described by one particle: xs:complexContent or an implicit one. */
-export interface ElementContent {
+export interface ElementContent<out S extends Stage = Stage> {
   readonly kind: 'elements';
   readonly mixed: boolean;
-  readonly particle: Particle;
+  readonly particle: Particle<S>;
 }
 
 export interface SimpleType extends TypeCommon {
@@ -140,10 +162,15 @@ export interface Facet {
 
 // ---- Content models -----------------------------------------------------------------------
 
-export type Particle = ElementParticle | ElementRefParticle | ModelGroup | GroupRefParticle | AnyParticle;
+export type Particle<S extends Stage = Stage> = ElementParticle<S> | ElementRefParticle<S> | ModelGroup<S> | GroupRefParticle | AnyParticle<S>;
+
+/** The property a particle or attribute use becomes, required once named. */
+type PropertyName<S extends Stage> = NamedBy<S, { property: string }>;
 
 /** A local element declaration in a content model. */
-export interface ElementParticle extends Occurs {
+export type ElementParticle<S extends Stage = Stage> = ElementParticleNode & PropertyName<S>;
+
+export interface ElementParticleNode extends Occurs {
   readonly kind: 'element';
   readonly element: ElementDecl;
   /** The property name in the generated model, given by transform/assign-names. */
@@ -151,7 +178,9 @@ export interface ElementParticle extends Occurs {
 }
 
 /** `<xs:element ref="...">`: a use of a global element (or of its substitution group). */
-export interface ElementRefParticle extends Occurs {
+export type ElementRefParticle<S extends Stage = Stage> = ElementRefParticleNode & PropertyName<S>;
+
+export interface ElementRefParticleNode extends Occurs {
   readonly kind: 'element-ref';
   readonly ref: QName;
   readonly source: Source;
@@ -167,13 +196,17 @@ export interface SubstitutionCase {
   readonly property: string;
 }
 
-export interface ModelGroup extends Occurs {
+export interface ModelGroup<out S extends Stage = Stage> extends Occurs {
   readonly kind: 'sequence' | 'choice' | 'all';
-  readonly particles: readonly Particle[];
+  readonly particles: readonly Particle<S>[];
   /** Set when the group was inlined from `<xs:group ref>`: the named group's name. */
   readonly groupName?: QName;
   readonly documentation: string | undefined;
   readonly source: Source;
+  /**
+   * Given by naming where the group becomes a property (a choice, a repeated group) or a case
+   * of a choice (a sequence branch); an inline sequence's particles are its owner's properties.
+   */
   readonly property?: string;
   /** TypeScript name of the union or item type a choice or repeated group maps to. */
   readonly tsName?: string;
@@ -186,7 +219,9 @@ export interface GroupRefParticle extends Occurs {
   readonly source: Source;
 }
 
-export interface AnyParticle extends Occurs {
+export type AnyParticle<S extends Stage = Stage> = AnyParticleNode & PropertyName<S>;
+
+export interface AnyParticleNode extends Occurs {
   readonly kind: 'any';
   readonly wildcard: Wildcard;
   readonly property?: string;
@@ -235,9 +270,12 @@ export interface AttributeDecl {
   readonly source: Source;
 }
 
-export type AttributeUse = LocalAttributeUse | AttributeRefUse | AttributeGroupRefUse;
+/** Named, a type's attribute uses are all local: flatten-attribute-groups has replaced the references. */
+export type AttributeUse<S extends Stage = Stage> = S extends 'named' ? LocalAttributeUse<'named'> : LocalAttributeUse | AttributeRefUse | AttributeGroupRefUse;
 
-export interface LocalAttributeUse {
+export type LocalAttributeUse<S extends Stage = Stage> = LocalAttributeUseNode & PropertyName<S>;
+
+export interface LocalAttributeUseNode {
   readonly kind: 'attribute';
   readonly use: 'required' | 'optional' | 'prohibited';
   readonly attribute: AttributeDecl;

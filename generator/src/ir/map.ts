@@ -53,7 +53,7 @@ export function mapSchemas(set: SchemaSet, mapper: Mapper): SchemaSet {
         ...schema,
         elements: schema.elements.map(element),
         attributes: schema.attributes.map((decl) => ({ ...decl, type: typeRef(decl.type) })),
-        types: schema.types.map(type),
+        types: schema.types.map((def) => ({ ...type(def), name: def.name })),
         groups: schema.groups.map((g) => ({ ...g, particle: particle(g.particle) as typeof g.particle })),
         attributeGroups: schema.attributeGroups.map((g) => ({ ...g, attributes: attributeUses(g.attributes) })),
       };

@@ -3,11 +3,11 @@
  * first schema file, if any (load-rules.ts reads and checks them; D-59). Apart from the pure
  * transforms because it reads files, through the schema set's own reader.
  */
-import type { SchemaSet } from '../ir/ir.js';
+import type { SchemaSet, Stage } from '../ir/ir.js';
 import { loadRules } from './load-rules.js';
 import type { SchemaAccess } from './schema-access.js';
 
-export function attachRules(ir: SchemaSet, rootDir: string, access: SchemaAccess): SchemaSet {
+export function attachRules<S extends Stage>(ir: SchemaSet<S>, rootDir: string, access: SchemaAccess): SchemaSet<S> {
   return {
     ...ir,
     schemas: ir.schemas.map((schema) => {

@@ -20,7 +20,7 @@ import {
   XSD_NAMESPACE,
   qnameKey,
   type AttributeDecl,
-  type ComplexType,
+  type DeclaredComplexType,
   type ElementDecl,
   type Facet,
   type LocalAttributeUse,
@@ -37,14 +37,14 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export class DescriptorBuilder {
   // Each type's flattened attributes and content are computed once, from its base's, so a chain
   // of derivations costs its length, not its length squared.
-  private readonly attributeUsesOf = new Map<ComplexType, LocalAttributeUse[]>();
-  private readonly contentOf = new Map<ComplexType, ContentDescriptor>();
+  private readonly attributeUsesOf = new Map<DeclaredComplexType<'named'>, readonly LocalAttributeUse<'named'>[]>();
+  private readonly contentOf = new Map<DeclaredComplexType<'named'>, ContentDescriptor>();
   /** The sequences this builder made to join an extension to its base: the next extension appends to them. */
   private readonly extensionSequences = new WeakSet<GroupParticleDescriptor>();
 
-  constructor(private readonly index: SchemaIndex) {}
+  constructor(private readonly index: SchemaIndex<'named'>) {}
 
-  schema(schema: Schema): SchemaDescriptor {
+  schema(schema: Schema<'named'>): SchemaDescriptor {
     return {
       namespace: schema.namespace,
       prefix: schema.prefix ?? 'ns',
@@ -97,15 +97,15 @@ export class DescriptorBuilder {
     return out;
   }
 
-  private attributeUse(use: LocalAttributeUse): AttributeUseDescriptor {
-    return { ...this.attribute(use.attribute), property: use.property!, required: use.use === 'required' };
+  private attributeUse(use: LocalAttributeUse<'named'>): AttributeUseDescriptor {
+    return { ...this.attribute(use.attribute), property: use.property, required: use.use === 'required' };
   }
 
   // ---- Complex types: derivations flattened ---------------------------------------------------
 
-  private complexType(def: ComplexType): ComplexTypeDescriptor {
+  private complexType(def: DeclaredComplexType<'named'>): ComplexTypeDescriptor {
     const out: Mutable<ComplexTypeDescriptor> = {
-      key: qnameKey(def.name!),
+      key: qnameKey(def.name),
       attributes: this.attributeUses(def).filter((u) => u.use !== 'prohibited').map((u) => this.attributeUse(u)),
       content: this.content(def),
     };
@@ -116,17 +116,17 @@ export class DescriptorBuilder {
     return out;
   }
 
-  private baseOf(def: ComplexType): ComplexType | undefined {
+  private baseOf(def: DeclaredComplexType<'named'>): DeclaredComplexType<'named'> | undefined {
     if (!def.derivation) return undefined;
     const base = this.index.type(def.derivation.base);
     return base?.kind === 'complex' ? base : undefined;
   }
 
   /** An extension adds to its base's attributes; a restriction keeps those it does not redeclare. */
-  private attributeUses(def: ComplexType): LocalAttributeUse[] {
+  private attributeUses(def: DeclaredComplexType<'named'>): readonly LocalAttributeUse<'named'>[] {
     const known = this.attributeUsesOf.get(def);
     if (known) return known;
-    const own = def.attributes as LocalAttributeUse[];
+    const own = def.attributes;
     const base = this.baseOf(def);
     let uses = own;
     if (base) {
@@ -137,13 +137,13 @@ export class DescriptorBuilder {
     return uses;
   }
 
-  private anyAttribute(def: ComplexType): Wildcard | undefined {
+  private anyAttribute(def: DeclaredComplexType<'named'>): Wildcard | undefined {
     const base = this.baseOf(def);
     if (def.derivation?.method === 'extension' && base) return def.anyAttribute ?? this.anyAttribute(base);
     return def.anyAttribute;
   }
 
-  private content(def: ComplexType): ContentDescriptor {
+  private content(def: DeclaredComplexType<'named'>): ContentDescriptor {
     let content = this.contentOf.get(def);
     if (!content) {
       content = this.contentUncached(def);
@@ -152,7 +152,7 @@ export class DescriptorBuilder {
     return content;
   }
 
-  private contentUncached(def: ComplexType): ContentDescriptor {
+  private contentUncached(def: DeclaredComplexType<'named'>): ContentDescriptor {
     const base = this.baseOf(def);
     if (def.content.kind === 'simple') return { kind: 'simple', type: this.simpleContentType(def.content.type) };
     const own = def.content.kind === 'elements' ? this.particle(def.content.particle) : undefined;
@@ -191,7 +191,7 @@ export class DescriptorBuilder {
 
   // ---- Particles ----------------------------------------------------------------------------
 
-  private particle(p: Particle): ParticleDescriptor {
+  private particle(p: Particle<'named'>): ParticleDescriptor {
     const common = { min: p.min, max: p.max } as Mutable<ParticleDescriptor>;
     if ('property' in p && p.property !== undefined) common.property = p.property;
     switch (p.kind) {

@@ -9,7 +9,7 @@
  * gives it.
  */
 import { XML_NAMESPACE_SCHEMA, type SchemaDescriptor } from '@evfw/runtime/schema';
-import { XML_NAMESPACE, type SchemaSet } from '../ir/ir.js';
+import { XML_NAMESPACE, type NamedSchemaSet } from '../ir/ir.js';
 import { indexSchemas } from '../ir/schema-index.js';
 import { DescriptorBuilder } from './descriptor-builder.js';
 
@@ -17,7 +17,7 @@ import { DescriptorBuilder } from './descriptor-builder.js';
  * The descriptors of every namespace the IR holds, in its order (the xml: namespace's built-in
  * one included when it is used), as the generated registry holds them.
  */
-export function schemaDescriptors(ir: SchemaSet): SchemaDescriptor[] {
+export function schemaDescriptors(ir: NamedSchemaSet): SchemaDescriptor[] {
   const builder = new DescriptorBuilder(indexSchemas(ir));
   return ir.schemas.map((schema) => (schema.namespace === XML_NAMESPACE ? XML_NAMESPACE_SCHEMA : builder.schema(schema)));
 }

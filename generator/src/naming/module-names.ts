@@ -4,9 +4,9 @@
  * from: cpm-evfw.xsd -> cpm-evfw. Stems that collide get -2, -3...; `index` is the package's own.
  */
 import path from 'node:path';
-import type { SchemaSet } from '../ir/ir.js';
+import type { NamedSchemaSet } from '../ir/ir.js';
 
-export function moduleNames(ir: SchemaSet): Map<string, string> {
+export function moduleNames(ir: NamedSchemaSet): Map<string, string> {
   const names = new Map<string, string>();
   const taken = new Set<string>(['index']);
   for (const schema of ir.schemas) {

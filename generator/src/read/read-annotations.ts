@@ -2,6 +2,24 @@
 import { xsdChildren, unexpected, checkAttributes } from './read-context.js';
 import type { XmlNode } from './xml-tree.js';
 
+/** A component's children apart from its annotations, in order, and the annotations' documentation. */
+export function splitAnnotations(node: XmlNode): { readonly documentation: string | undefined; readonly rest: XmlNode[] } {
+  let documentation: string | undefined;
+  const rest: XmlNode[] = [];
+  for (const child of xsdChildren(node)) {
+    if (child.name === 'annotation') documentation = joinDocs(documentation, readAnnotation(child));
+    else rest.push(child);
+  }
+  return { documentation, rest };
+}
+
+/** The documentation of a component that may hold nothing but annotations (a facet, a wildcard). */
+export function annotationsOnly(node: XmlNode): string | undefined {
+  const { documentation, rest } = splitAnnotations(node);
+  for (const child of rest) unexpected(child, `xs:${node.name}`);
+  return documentation;
+}
+
 export function readAnnotation(node: XmlNode): string | undefined {
   checkAttributes(node);
   let text: string | undefined;

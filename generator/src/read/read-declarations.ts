@@ -35,11 +35,7 @@ export function readElementDecl(node: XmlNode, ctx: Context, global: boolean): E
   if (global && (attr(node, 'minOccurs') !== undefined || attr(node, 'maxOccurs') !== undefined)) {
     fail('xsd.attribute.invalid', `global <xs:element name="${name}"> cannot have minOccurs or maxOccurs`, node, 'put the occurrence on the reference to it');
   }
-  const defaultValue = attr(node, 'default');
-  const fixed = attr(node, 'fixed');
-  if (defaultValue !== undefined && fixed !== undefined) {
-    fail('xsd.attribute.invalid', `<xs:element name="${name}"> has both default and fixed`, node);
-  }
+  const { defaultValue, fixed } = valueConstraint(node, name);
   return {
     name: { namespace: qualified ? ctx.targetNamespace : '', name },
     type,
@@ -66,11 +62,7 @@ export function readAttributeDecl(node: XmlNode, ctx: Context, global: boolean):
     else if (child.name === 'simpleType' && !type) type = readSimpleType(child, ctx, false);
     else unexpected(child, 'xs:attribute');
   }
-  const defaultValue = attr(node, 'default');
-  const fixed = attr(node, 'fixed');
-  if (defaultValue !== undefined && fixed !== undefined) {
-    fail('xsd.attribute.invalid', `<xs:attribute name="${name}"> has both default and fixed`, node);
-  }
+  const { defaultValue, fixed } = valueConstraint(node, name);
   return {
     name: { namespace: qualified ? ctx.targetNamespace : '', name },
     type,
@@ -129,4 +121,14 @@ export function readIdentityConstraint(node: XmlNode, ctx: Context): IdentityCon
     documentation,
     source: node.source,
   };
+}
+
+/** An element's or attribute's default or fixed value: one of them at most. */
+function valueConstraint(node: XmlNode, name: string): { defaultValue: string | undefined; fixed: string | undefined } {
+  const defaultValue = attr(node, 'default');
+  const fixed = attr(node, 'fixed');
+  if (defaultValue !== undefined && fixed !== undefined) {
+    fail('xsd.attribute.invalid', `<xs:${node.name} name="${name}"> has both default and fixed`, node);
+  }
+  return { defaultValue, fixed };
 }

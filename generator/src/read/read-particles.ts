@@ -1,6 +1,6 @@
 /** Content models: particles, model groups, named groups and attribute groups, wildcards, occurrences. */
 import { type AnyParticle, type AttributeGroupDef, type AttributeUse, type GroupDef, type ModelGroup, type Occurs, type Particle, type Wildcard, type WildcardNamespaces } from '../ir/ir.js';
-import { readAnnotation, joinDocs } from './read-annotations.js';
+import { annotationsOnly, readAnnotation, joinDocs } from './read-annotations.js';
 import { type Context, xsdChildren, unexpected, checkAttributes, attr, requireAttr, enumAttr, nonNegative, requireQName, optionalQName, fail } from './read-context.js';
 import { readElementDecl, readAttributeUse } from './read-declarations.js';
 import type { XmlNode } from './xml-tree.js';
@@ -100,11 +100,7 @@ export function readAttributeGroupDef(node: XmlNode, ctx: Context): AttributeGro
 
 export function readWildcard(node: XmlNode, ctx: Context): Wildcard {
   checkAttributes(node);
-  let documentation: string | undefined;
-  for (const child of xsdChildren(node)) {
-    if (child.name === 'annotation') documentation = joinDocs(documentation, readAnnotation(child));
-    else unexpected(child, `xs:${node.name}`);
-  }
+  const documentation = annotationsOnly(node);
   const spec = (attr(node, 'namespace') ?? '##any').trim();
   let namespaces: WildcardNamespaces;
   if (spec === '##any') namespaces = { kind: 'any' };

@@ -9,12 +9,12 @@
  */
 import { GeneratorError } from '../errors.js';
 import type { SchemaDocument } from '../load/load-schemas.js';
-import { XSD_NAMESPACE, type AttributeDecl, type AttributeGroupDef, type ElementDecl, type GroupDef, type TypeDef } from '../ir/ir.js';
+import { XSD_NAMESPACE, type AttributeDecl, type AttributeGroupDef, type ElementDecl, type DeclaredType, type GroupDef } from '../ir/ir.js';
 import { readAnnotation, joinDocs } from './read-annotations.js';
 import { type Context, xsdChildren, unexpected, checkAttributes, attr } from './read-context.js';
 import { readElementDecl, readAttributeDecl } from './read-declarations.js';
 import { readGroupDef, readAttributeGroupDef } from './read-particles.js';
-import { readComplexType, readSimpleType } from './read-types.js';
+import { readGlobalType } from './read-types.js';
 import type { XmlNode } from './xml-tree.js';
 
 /** The components one schema document contributes to its target namespace. */
@@ -26,7 +26,7 @@ export interface SchemaPart {
   readonly documentation: string | undefined;
   readonly elements: ElementDecl[];
   readonly attributes: AttributeDecl[];
-  readonly types: TypeDef[];
+  readonly types: DeclaredType[];
   readonly groups: GroupDef[];
   readonly attributeGroups: AttributeGroupDef[];
   /** The prefix the document binds its target namespace to, if any. */
@@ -85,10 +85,8 @@ export function readSchema(root: XmlNode, file: string, targetNamespace?: string
         part.attributes.push(readAttributeDecl(child, ctx, true));
         break;
       case 'complexType':
-        part.types.push(readComplexType(child, ctx, true));
-        break;
       case 'simpleType':
-        part.types.push(readSimpleType(child, ctx, true));
+        part.types.push(readGlobalType(child, ctx));
         break;
       case 'group':
         part.groups.push(readGroupDef(child, ctx));

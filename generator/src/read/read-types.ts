@@ -1,12 +1,18 @@
 /** Complex and simple type definitions, with their content, derivation and facets. */
-import { XSD_NAMESPACE, type AttributeUse, type ComplexType, type Content, type Facet, type FacetKind, type Particle, type SimpleType, type TypeRef, type Wildcard } from '../ir/ir.js';
+import { XSD_NAMESPACE, type AttributeUse, type ComplexType, type Content, type DeclaredType, type Facet, type FacetKind, type Particle, type SimpleType, type TypeRef, type Wildcard } from '../ir/ir.js';
 import { checkPatternFacet } from './check-pattern.js';
-import { readAnnotation, joinDocs } from './read-annotations.js';
+import { annotationsOnly, splitAnnotations } from './read-annotations.js';
 import { type Context, xsdChildren, unexpected, checkAttributes, attr, requireAttr, booleanAttr, requireQName, optionalQName, expandQName, fail } from './read-context.js';
 import { readAttributeUse } from './read-declarations.js';
 import { readParticle, readWildcard } from './read-particles.js';
 import type { XmlNode } from './xml-tree.js';
 import { FACETS } from './xsd-vocabulary.js';
+
+/** A top-level `<xs:complexType>` or `<xs:simpleType>`, which the schema must name. */
+export function readGlobalType(node: XmlNode, ctx: Context): DeclaredType {
+  const name = { namespace: ctx.targetNamespace, name: requireAttr(node, 'name') };
+  return { ...(node.name === 'complexType' ? readComplexType(node, ctx, true) : readSimpleType(node, ctx, true)), name };
+}
 
 export function readComplexType(node: XmlNode, ctx: Context, global: boolean): ComplexType {
   checkAttributes(node);
@@ -15,17 +21,12 @@ export function readComplexType(node: XmlNode, ctx: Context, global: boolean): C
     fail('xsd.attribute.invalid', 'an anonymous (inline) <xs:complexType> cannot have a name', node);
   }
   let mixed = booleanAttr(node, 'mixed');
-  let documentation: string | undefined;
   let derivation: ComplexType['derivation'];
   let content: Content | undefined;
   let attributes: AttributeUse[] = [];
   let anyAttribute: Wildcard | undefined;
 
-  const body: XmlNode[] = [];
-  for (const child of xsdChildren(node)) {
-    if (child.name === 'annotation') documentation = joinDocs(documentation, readAnnotation(child));
-    else body.push(child);
-  }
+  const { documentation, rest: body } = splitAnnotations(node);
   const first = body[0];
   if (first && (first.name === 'simpleContent' || first.name === 'complexContent')) {
     checkAttributes(first);
@@ -148,12 +149,7 @@ function readTypeBody(nodes: readonly XmlNode[], ctx: Context, where: string, si
 export function readSimpleType(node: XmlNode, ctx: Context, global: boolean): SimpleType {
   checkAttributes(node);
   const name = global ? requireAttr(node, 'name') : undefined;
-  let documentation: string | undefined;
-  const steps: XmlNode[] = [];
-  for (const child of xsdChildren(node)) {
-    if (child.name === 'annotation') documentation = joinDocs(documentation, readAnnotation(child));
-    else steps.push(child);
-  }
+  const { documentation, rest: steps } = splitAnnotations(node);
   const step = steps[0];
   if (!step || steps.length > 1) {
     fail('xsd.construct.unknown', '<xs:simpleType> must hold exactly one <xs:restriction>, <xs:list> or <xs:union>', node);
@@ -200,11 +196,7 @@ export function readSimpleType(node: XmlNode, ctx: Context, global: boolean): Si
 
 export function readFacet(node: XmlNode): Facet {
   checkAttributes(node);
-  let documentation: string | undefined;
-  for (const child of xsdChildren(node)) {
-    if (child.name === 'annotation') documentation = joinDocs(documentation, readAnnotation(child));
-    else unexpected(child, `xs:${node.name}`);
-  }
+  const documentation = annotationsOnly(node);
   const value = requireAttr(node, 'value');
   if (node.name === 'pattern') checkPatternFacet(value, node.source);
   return {

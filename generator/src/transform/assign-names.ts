@@ -13,12 +13,13 @@ import {
   qnameKey,
   XML_NAMESPACE,
   type ComplexType,
+  type DeclaredType,
   type ElementRefParticle,
   type LocalAttributeUse,
   type ModelGroup,
+  type NamedSchemaSet,
   type Particle,
   type SchemaSet,
-  type TypeDef,
 } from '../ir/ir.js';
 import { indexSchemas, type SchemaIndex } from '../ir/schema-index.js';
 import { camelCase, pascalCase, plural, typeName, uniqueName } from '../naming/names.js';
@@ -37,19 +38,20 @@ const RESERVED_PROPERTIES = [
   '__proto__', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
 ];
 
-export function assignNames(set: SchemaSet): SchemaSet {
+/** The last transform: the set it returns has every name its type requires (ir.ts, Stage). */
+export function assignNames(set: SchemaSet): NamedSchemaSet {
   const index = indexSchemas(set);
   const typeNames = new Set<string>();
   const tsNames = new Map<string, string>();
   for (const schema of set.schemas) {
-    for (const def of schema.types) tsNames.set(qnameKey(def.name!), uniqueName(typeName(def.name!.name), typeNames));
+    for (const def of schema.types) tsNames.set(qnameKey(def.name), uniqueName(typeName(def.name.name), typeNames));
   }
 
   const propertyNamesOf = new Map<string, Set<string>>();
-  const named = new Map<string, TypeDef>();
+  const named = new Map<string, DeclaredType<'named'>>();
 
-  const nameType = (def: TypeDef): TypeDef => {
-    const key = qnameKey(def.name!);
+  const nameType = (def: DeclaredType): DeclaredType<'named'> => {
+    const key = qnameKey(def.name);
     const done = named.get(key);
     if (done) return done;
     const tsName = tsNames.get(key)!;
@@ -63,7 +65,7 @@ export function assignNames(set: SchemaSet): SchemaSet {
       const base = index.type(def.derivation.base);
       if (base?.kind === 'complex') {
         nameType(base);
-        for (const name of propertyNamesOf.get(qnameKey(base.name!)) ?? []) taken.add(name);
+        for (const name of propertyNamesOf.get(qnameKey(base.name)) ?? []) taken.add(name);
       }
     }
     const attributes = def.attributes.map((use) => nameAttribute(use as LocalAttributeUse, taken));
@@ -72,7 +74,7 @@ export function assignNames(set: SchemaSet): SchemaSet {
         ? { ...def.content, particle: new ParticleNamer(index, typeNames, tsName).field(def.content.particle, taken) }
         : def.content;
     propertyNamesOf.set(key, taken);
-    const result: ComplexType = { ...def, tsName, attributes, content };
+    const result: DeclaredType<'named'> = { ...def, tsName, attributes, content };
     named.set(key, result);
     return result;
   };
@@ -82,7 +84,7 @@ export function assignNames(set: SchemaSet): SchemaSet {
   };
 }
 
-function nameAttribute(use: LocalAttributeUse, taken: Set<string>): LocalAttributeUse {
+function nameAttribute(use: LocalAttributeUse, taken: Set<string>): LocalAttributeUse<'named'> {
   const { name } = use.attribute;
   const wanted = camelCase(name.name);
   const property = taken.has(wanted) && name.namespace === XML_NAMESPACE ? uniqueName(`xml${pascalCase(name.name)}`, taken) : uniqueName(wanted, taken);
@@ -97,7 +99,7 @@ class ParticleNamer {
   ) {}
 
   /** Names a particle of an object's content: it becomes one property, or (a plain sequence) several. */
-  field(p: Particle, taken: Set<string>): Particle {
+  field(p: Particle, taken: Set<string>): Particle<'named'> {
     switch (p.kind) {
       case 'element':
       case 'element-ref':
@@ -121,13 +123,13 @@ class ParticleNamer {
   }
 
   /** A repeated sequence: an array property of item objects with their own names. */
-  private repeatedGroup(p: ModelGroup, taken: Set<string>): ModelGroup {
+  private repeatedGroup(p: ModelGroup, taken: Set<string>): ModelGroup<'named'> {
     const base = this.baseName(p);
     const property = uniqueName(plural(base), taken);
     // A repeated sequence of one choice is simply a repeated choice: name the inner union.
     const only = p.particles.length === 1 ? p.particles[0] : undefined;
     if (only?.kind === 'choice' && !isUnbounded(only)) {
-      const inner: ModelGroup = { ...only, property, tsName: uniqueName(this.owner + pascalCase(base), this.typeNames), particles: this.branches(only.particles, new Set(RESERVED_PROPERTIES)) };
+      const inner: ModelGroup<'named'> = { ...only, property, tsName: uniqueName(this.owner + pascalCase(base), this.typeNames), particles: this.branches(only.particles, new Set(RESERVED_PROPERTIES)) };
       return { ...p, property, particles: [inner] };
     }
     const itemTaken = new Set<string>(RESERVED_PROPERTIES);
@@ -140,7 +142,7 @@ class ParticleNamer {
   }
 
   /** The branches of a choice; `cases` keeps their discriminants unique. */
-  private branches(particles: readonly Particle[], cases: Set<string>): Particle[] {
+  private branches(particles: readonly Particle[], cases: Set<string>): Particle<'named'>[] {
     return particles.map((b) => {
       if (b.kind === 'choice' && !isUnbounded(b)) return { ...b, particles: this.branches(b.particles, cases) };
       if ((b.kind === 'sequence' || b.kind === 'all') && !isUnbounded(b)) {
@@ -152,7 +154,7 @@ class ParticleNamer {
     });
   }
 
-  private substitution(p: ElementRefParticle): ElementRefParticle {
+  private substitution(p: ElementRefParticle<'named'>): ElementRefParticle<'named'> {
     const head = this.index.element(p.ref)!;
     if (!head.substitutes?.length) return p;
     const members = [...(head.abstract ? [] : [head.name]), ...head.substitutes].filter((name) => !this.index.element(name)!.abstract);

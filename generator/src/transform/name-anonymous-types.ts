@@ -6,7 +6,7 @@
  * Anonymous simple types nested inside other simple types (union members, list items) stay
  * inline: they are expressions, not things a user names.
  */
-import type { AttributeUse, ElementDecl, Particle, QName, Schema, SchemaSet, TypeDef, TypeRef } from '../ir/ir.js';
+import type { AttributeUse, DeclaredType, ElementDecl, Particle, QName, Schema, SchemaSet, TypeDef, TypeRef } from '../ir/ir.js';
 
 export function nameAnonymousTypes(set: SchemaSet): SchemaSet {
   return { schemas: set.schemas.map(nameInSchema) };
@@ -14,7 +14,7 @@ export function nameAnonymousTypes(set: SchemaSet): SchemaSet {
 
 function nameInSchema(schema: Schema): Schema {
   const taken = new Set(schema.types.flatMap((t) => (t.name ? [t.name.name] : [])));
-  const hoisted: TypeDef[] = [];
+  const hoisted: DeclaredType[] = [];
 
   const hoist = (def: TypeDef, wanted: string): TypeRef => {
     let name = wanted;
@@ -23,8 +23,9 @@ function nameInSchema(schema: Schema): Schema {
     const qname: QName = { namespace: schema.namespace, name };
     // Push first so that nested types follow their owner in the output order.
     const slot = hoisted.length;
-    hoisted.push(def);
-    hoisted[slot] = inType({ ...def, name: qname, anonymous: true }, name);
+    const declared: DeclaredType = { ...def, name: qname, anonymous: true };
+    hoisted.push(declared);
+    hoisted[slot] = { ...inType(declared, name), name: qname };
     return { kind: 'type-ref', ref: qname };
   };
 
@@ -64,7 +65,7 @@ function nameInSchema(schema: Schema): Schema {
   const attributes = schema.attributes.map((decl) =>
     decl.type && decl.type.kind !== 'type-ref' ? { ...decl, type: hoist(decl.type, decl.name.name) } : decl,
   );
-  const named = schema.types.map((def) => inType(def, def.name!.name));
+  const named = schema.types.map((def) => ({ ...inType(def, def.name.name), name: def.name }));
   const groups = schema.groups.map((g) => ({ ...g, particle: inParticle(g.particle, g.name.name) as typeof g.particle }));
   const attributeGroups = schema.attributeGroups.map((g) => ({ ...g, attributes: inAttributes(g.attributes, g.name.name) }));
   return { ...schema, elements, attributes, types: [...named, ...hoisted], groups, attributeGroups };

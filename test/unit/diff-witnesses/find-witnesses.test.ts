@@ -5,7 +5,7 @@
  * not a quirk of ours.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { findWitnesses, type WitnessResult } from '../../../cli/src/diff/find-witnesses.js';
+import { findWitnesses, type WitnessResult } from '@evfw/generator/diff';
 import type { SchemaChange, Witness } from '../../../generator/src/diff/schema-change.js';
 import { diffSchemas } from '../../../generator/src/index.js';
 import { parseDocument } from '../../../runtime/src/document.js';

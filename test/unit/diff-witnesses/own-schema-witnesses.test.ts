@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findWitnesses } from '../../../cli/src/diff/find-witnesses.js';
-import { attributable } from '../../../cli/src/diff/witness-attribution.js';
+import { findWitnesses } from '@evfw/generator/diff';
+import { attributable } from '../../../generator/src/diff/witnesses/witness-attribution.js';
 import type { ChangeKind, SchemaChange } from '../../../generator/src/diff/schema-change.js';
 import { diffSchemas } from '../../../generator/src/index.js';
 import type { DiagnosticCode } from '../../../runtime/src/diagnostics.js';

@@ -6,8 +6,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { attributable, elementDepth, indexFree } from '../../../cli/src/diff/witness-attribution.js';
-import { witnessRoots } from '../../../cli/src/diff/witness-roots.js';
+import { attributable, elementDepth, indexFree } from '../../../generator/src/diff/witnesses/witness-attribution.js';
+import { witnessRoots } from '../../../generator/src/diff/witnesses/witness-roots.js';
 import { XS } from '../../support/inline-schema.js';
 import { schemaDescriptorsFor } from '../../support/schema-sets.js';
 

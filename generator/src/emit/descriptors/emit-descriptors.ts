@@ -4,7 +4,7 @@
  * this data, so the generated code stays thin and the XSD rules live, tested once, in the runtime.
  * The data is the lower stage's (lower/schema-descriptors.ts), written out as it is.
  */
-import { XML_NAMESPACE, type SchemaSet } from '../../ir/ir.js';
+import { XML_NAMESPACE, type NamedSchemaSet } from '../../ir/ir.js';
 import { IdentifierScope } from '../../naming/names.js';
 import { jsdocText, jsonText } from '../escape/index.js';
 import { GeneratedFile } from '../generated-file.js';
@@ -12,7 +12,7 @@ import type { EmitContext, Emitter, OutputFiles } from '../emitter.js';
 
 export const descriptorsEmitter: Emitter = {
   name: 'descriptors',
-  emit(ir: SchemaSet, context: EmitContext, out: OutputFiles) {
+  emit(ir: NamedSchemaSet, context: EmitContext, out: OutputFiles) {
     const registry = new GeneratedFile('src/registry.ts', ir.schemas.flatMap((s) => (context.modules.has(s.namespace) ? s.files : [])));
     const names: string[] = [];
     // One import per module: module names come from file names, and two may camelCase alike.
@@ -29,26 +29,22 @@ export const descriptorsEmitter: Emitter = {
       const descriptor = context.descriptors[i]!;
       const file = new GeneratedFile(`src/${module}.schema.ts`, schema.files);
       const type = file.importType('SchemaDescriptor', context.runtimePackage);
-      file.addVariableStatement({
-        isExported: true,
-        declarationKind: 'const' as never,
-        declarations: [{ name: 'schema', type, initializer: jsonText(descriptor, 2) }],
-        docs: [
-          `The schema of ${jsdocText(schema.namespace) || 'no namespace'} as data, read by the runtime's parser, validator and serializer.`,
-        ],
+      file.exportConst({
+        name: 'schema',
+        type,
+        value: jsonText(descriptor, 2),
+        docs: `The schema of ${jsdocText(schema.namespace) || 'no namespace'} as data, read by the runtime's parser, validator and serializer.`,
       });
       out.set(file.path, file.toString());
-      const local = locals.declare(`${module}-schema`);
-      registry.addImportDeclaration({ moduleSpecifier: `./${module}.schema.js`, namedImports: [{ name: 'schema', alias: local }] });
-      names.push(local);
+      names.push(registry.importValue('schema', `./${module}.schema.js`, locals.declare(`${module}-schema`)));
     }
     const registryClass = registry.importValue('SchemaRegistry', context.runtimePackage);
-    registry.addVariableStatement({
-      isExported: true,
-      declarationKind: 'const' as never,
+    registry.exportConst({
+      name: 'registry',
       // Typed explicitly: the package builds with isolatedDeclarations (its .d.ts come from each file alone).
-      declarations: [{ name: 'registry', type: registryClass, initializer: `new ${registryClass}([${names.join(', ')}])` }],
-      docs: ['Every namespace this package was generated from: lax wildcard content in these namespaces is validated.'],
+      type: registryClass,
+      value: `new ${registryClass}([${names.join(', ')}])`,
+      docs: 'Every namespace this package was generated from: lax wildcard content in these namespaces is validated.',
     });
     out.set(registry.path, registry.toString());
   },

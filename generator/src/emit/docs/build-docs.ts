@@ -6,7 +6,7 @@
 import { DIAGNOSTIC_CODES } from '@evfw/runtime/diagnostics';
 import { SchemaRegistry } from '@evfw/runtime';
 import type { SchemaDescriptor } from '@evfw/runtime/schema';
-import { qnameKey, type AttributeDecl, type ComplexType, type ElementDecl, type LocalAttributeUse, type Schema, type SchemaSet, type TypeDef } from '../../ir/ir.js';
+import { qnameKey, type AttributeDecl, type ComplexType, type ElementDecl, type LocalAttributeUse, type Schema, type NamedSchemaSet, type DeclaredType, type TypeDef } from '../../ir/ir.js';
 import { schemaDescriptors } from '../../lower/schema-descriptors.js';
 import { childUses, contentInWords, extensionPoints, cardinality, processInWords, wildcardNamespacesInWords, type ChildUse, type NameOf } from './content-words.js';
 import { Anchors, DocsContext, globalElementAnchor, localElementAnchor, typeAnchor } from './docs-context.js';
@@ -17,7 +17,7 @@ import { sectionNumbers } from './section-numbers.js';
 import { allowedValues, simpleFacts, typeLabel } from './type-words.js';
 
 /** `descriptors`: the lower stage's, of every namespace of `ir`; worked out here when not given. */
-export function buildDocs(ir: SchemaSet, modules: ReadonlyMap<string, string>, descriptors: readonly SchemaDescriptor[] = schemaDescriptors(ir)): DocsSet {
+export function buildDocs(ir: NamedSchemaSet, modules: ReadonlyMap<string, string>, descriptors: readonly SchemaDescriptor[] = schemaDescriptors(ir)): DocsSet {
   const ctx = new DocsContext(ir, modules);
   const registry = new SchemaRegistry(descriptors);
   const emitted = ir.schemas.filter((s) => modules.has(s.namespace));
@@ -41,7 +41,7 @@ interface Found {
   readonly use?: ChildUse;
 }
 
-function moduleDocs(ctx: DocsContext, schema: Schema, registry: SchemaRegistry): DocsModule {
+function moduleDocs(ctx: DocsContext, schema: Schema<'named'>, registry: SchemaRegistry): DocsModule {
   const anchors = new Anchors();
   const found = collectElements(ctx, schema, anchors);
   const users = typeUsers(ctx, found);
@@ -132,7 +132,7 @@ function elementDocs(ctx: DocsContext, schema: Schema, f: Found, users: Map<stri
   const scope: Phrase = f.owner
     ? parents.length > 0
       ? [text('Local element, child of '), ...joinPhrases(parents.map((p) => [link(`<${p.decl.name.name}>`, { kind: 'anchor', anchor: p.anchor })]), 'and')]
-      : [text('Local element of the type '), ctx.typeLink(ctx.index.types.get(f.owner)!.def.name!, schema)]
+      : [text('Local element of the type '), ctx.typeLink(ctx.index.types.get(f.owner)!.def.name, schema)]
     : [text(decl.abstract ? 'Global element, abstract (only its substitutes appear)' : 'Global element: it can be the root of a document')];
   const self: DocsRow = {
     name: [code(`<${decl.name.name}>`)],
@@ -216,8 +216,8 @@ function childRow(ctx: DocsContext, schema: Schema, use: ChildUse, nameOf: NameO
   };
 }
 
-function typeDocs(ctx: DocsContext, schema: Schema, def: TypeDef, users: Map<string, Found[]>, attributes: Map<string, Phrase[]>, anchors: Anchors, nameIn: (owner: string | undefined) => NameOf): DocsType {
-  const name = def.name!;
+function typeDocs(ctx: DocsContext, schema: Schema, def: DeclaredType<'named'>, users: Map<string, Found[]>, attributes: Map<string, Phrase[]>, anchors: Anchors, nameIn: (owner: string | undefined) => NameOf): DocsType {
+  const { name } = def;
   const usedBy: Phrase[] = [...(users.get(qnameKey(name)) ?? []).map((u): Phrase => [link(`<${u.decl.name.name}>`, { kind: 'anchor', anchor: u.anchor })]), ...(attributes.get(qnameKey(name)) ?? [])];
   let summary: Phrase;
   let values: DocsType['values'] = [];

@@ -3,16 +3,16 @@
  * of the IR, the module and prefix of each namespace (to name and link types of other
  * namespaces), and the anchors given so far, which must be unique within a page.
  */
-import { XSD_NAMESPACE, type QName, type Schema, type SchemaSet, type TypeDef, type TypeRef } from '../../ir/ir.js';
+import { XSD_NAMESPACE, type QName, type Schema, type NamedSchemaSet, type TypeDef, type TypeRef } from '../../ir/ir.js';
 import { indexSchemas, type SchemaIndex } from '../../ir/schema-index.js';
 import { code, link, type Fragment } from './docs-model.js';
 
 export class DocsContext {
-  readonly index: SchemaIndex;
+  readonly index: SchemaIndex<'named'>;
   private readonly prefixes = new Map<string, string>();
 
   constructor(
-    readonly ir: SchemaSet,
+    readonly ir: NamedSchemaSet,
     readonly modules: ReadonlyMap<string, string>,
   ) {
     this.index = indexSchemas(ir);

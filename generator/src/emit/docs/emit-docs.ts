@@ -4,7 +4,7 @@
  * `docs/reference.html`, the same content in one self-contained page. `evfw docs` writes the
  * same files on their own.
  */
-import type { SchemaSet } from '../../ir/ir.js';
+import type { NamedSchemaSet } from '../../ir/ir.js';
 import type { EmitContext, Emitter, OutputFiles } from '../emitter.js';
 import { buildDocs } from './build-docs.js';
 import { renderHtml } from './render-html.js';
@@ -15,7 +15,7 @@ export const DOCS_DIR = 'docs';
 
 export const docsEmitter: Emitter = {
   name: 'docs',
-  emit(ir: SchemaSet, context: EmitContext, out: OutputFiles) {
+  emit(ir: NamedSchemaSet, context: EmitContext, out: OutputFiles) {
     const docs = buildDocs(ir, context.modules, context.descriptors);
     if (docs.modules.length === 0) return;
     out.set(`${DOCS_DIR}/README.md`, renderMarkdownIndex(docs));

@@ -7,4 +7,4 @@
 export { jsdocText, lineCommentText, xmlCommentText } from './comments.js';
 export { htmlText } from './html.js';
 export { markdownCode, markdownText } from './markdown.js';
-export { jsonText, tsString } from './typescript.js';
+export { jsonText, literal, tsString } from './typescript.js';

@@ -27,6 +27,18 @@ export function tsString(value: string): string {
 }
 
 /**
+ * The one way emitters write a value into code: a string as `tsString` quotes it, a number as
+ * JavaScript writes it (`1.5`, `-2`), a boolean as its keyword. A number that is not finite has
+ * no literal (`Infinity` and `NaN` are identifiers), so it is refused rather than written.
+ */
+export function literal(value: string | number | boolean): string {
+  if (typeof value === 'string') return tsString(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (!Number.isFinite(value)) throw new TypeError(`literal: ${value} has no literal in TypeScript`);
+  return String(value);
+}
+
+/**
  * JSON text of `value` (`JSON.stringify`, indented by `space`), safe both as a .json file and
  * embedded in TypeScript source (a descriptor's initializer, a key in double quotes).
  * `JSON.stringify` already escapes quotes, backslashes, C0 controls and lone surrogates; it

@@ -7,7 +7,7 @@
  *
  * Both transforms depend on the text alone, so the output is as deterministic as the sources.
  */
-import { ts } from 'ts-morph';
+import ts from 'typescript';
 import type { OutputFiles } from '../emitter.js';
 
 const SOURCE = /^src\/(.+)\.ts$/;

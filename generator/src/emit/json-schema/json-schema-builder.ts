@@ -150,7 +150,7 @@ export class JsonSchemaBuilder {
       if (p.kind !== 'sequence' && p.kind !== 'all') return;
       for (const c of p.particles) this.fields(c, optional || p.min === 0, holder, owner);
       // An optional sequence comes whole or not at all: each required member needs the others.
-      const members = p.particles.filter((c) => c.property !== undefined && c.min > 0 && !isMany(c)).map((c) => c.property!);
+      const members = p.particles.flatMap((c) => (c.property !== undefined && c.min > 0 && !isMany(c) ? [c.property] : []));
       if (p.min === 0 && members.length > 1) for (const m of members) holder.dependentRequired[m] = members.filter((o) => o !== m);
       return;
     }
@@ -197,9 +197,11 @@ export class JsonSchemaBuilder {
         return b.cases.map((c) => caseObject(c.property, this.elementValue(this.elements.get(c.ref)!)));
       }
       // The branch's one property is always present: choosing the branch is choosing it.
+      const name = b.property;
+      if (name === undefined) return []; // as emit-types.ts: a branch that holds no property adds no case
       const value = this.particleValue(b, owner);
       const property = isMany(b) ? arrayOf(value, b.min, b.max) : value;
-      return [objectSchema({ $case: { const: b.property }, [b.property!]: property }, ['$case', b.property!])];
+      return [objectSchema({ $case: { const: name }, [name]: property }, ['$case', name])];
     });
   }
 

@@ -8,7 +8,7 @@
 import { DIAGNOSTIC_CODES } from '@evfw/runtime/diagnostics';
 import type { RuleDescriptor } from '@evfw/runtime/schema';
 import { IdentifierScope } from '../../naming/names.js';
-import type { SchemaSet } from '../../ir/ir.js';
+import type { NamedSchemaSet } from '../../ir/ir.js';
 import { jsonText, markdownCode, markdownText } from '../escape/index.js';
 import { GeneratedFile, generatedHeader } from '../generated-file.js';
 import type { EmitContext, EmitMode, Emitter, OutputFiles } from '../emitter.js';
@@ -16,23 +16,18 @@ import { packageJson, packageTsconfig, type PackageEntry } from './package-json.
 
 export const packageEmitter: Emitter = {
   name: 'package',
-  emit(ir: SchemaSet, context: EmitContext, out: OutputFiles) {
-    const emitted = ir.schemas.filter((s) => context.modules.has(s.namespace));
-    const sources = emitted.flatMap((s) => s.files);
-    const modules = emitted.map((s) => ({ namespace: s.namespace, module: context.modules.get(s.namespace)! }));
+  emit(ir: NamedSchemaSet, context: EmitContext, out: OutputFiles) {
+    const sources = context.emitted.flatMap(({ schema }) => schema.files);
+    const modules = context.emitted.map(({ schema, module }) => ({ namespace: schema.namespace, module }));
 
     const index = new GeneratedFile('src/index.ts', sources);
-    index.addExportDeclaration({
-      isTypeOnly: true,
-      namedExports: ['Diagnostic', 'ParseOptions', 'ParseResult', 'SerializeOptions', 'XmlAttribute', 'XmlElement', 'XmlNode', 'XmlText'],
-      moduleSpecifier: context.runtimePackage,
-    });
-    index.addExportDeclaration({ namedExports: ['ModelError'], moduleSpecifier: context.runtimePackage });
-    index.addExportDeclaration({ namedExports: ['registry'], moduleSpecifier: './registry.js' });
+    index.reExport(['Diagnostic', 'ParseOptions', 'ParseResult', 'SerializeOptions', 'XmlAttribute', 'XmlElement', 'XmlNode', 'XmlText'], context.runtimePackage, { typeOnly: true });
+    index.reExport(['ModelError'], context.runtimePackage);
+    index.reExport(['registry'], './registry.js');
     // Module names come from file names: two can camelCase alike (`a-2`, `a2`), or to a reserved word.
     const namespaces = new IdentifierScope();
     for (const { module } of modules) {
-      index.addExportDeclaration({ namespaceExport: namespaces.declare(module), moduleSpecifier: `./${module}.js` });
+      index.reExportNamespace(namespaces.declare(module), `./${module}.js`);
     }
     out.set(index.path, index.toString());
 
@@ -121,7 +116,7 @@ export const packageEmitter: Emitter = {
       ...(testing ? testingSection(context.packageName, context.runtimePackage) : []),
     ].join('\n');
     out.set('README.md', readme);
-    out.set('DIAGNOSTICS.md', diagnosticsTable(sources, emitted.flatMap((s) => s.rules ?? [])));
+    out.set('DIAGNOSTICS.md', diagnosticsTable(sources, context.emitted.flatMap(({ schema }) => schema.rules ?? [])));
   },
 };
 

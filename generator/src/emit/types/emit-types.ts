@@ -6,36 +6,35 @@
  * discriminated by `$case`, so TypeScript narrows them; wildcard content -> XmlElement nodes
  * from the runtime, which keep namespace, name, attributes, children and text.
  */
-import { builtinKind, type ValueKind } from '../../ir/builtins.js';
 import {
   isUnbounded,
   qnameKey,
+  type DeclaredComplexType,
+  type DeclaredSimpleType,
+  type DeclaredType,
   type ComplexType,
   type ElementDecl,
   type LocalAttributeUse,
   type ModelGroup,
   type Particle,
-  type QName,
   type Schema,
-  type SchemaSet,
+  type NamedSchemaSet,
   type SimpleType,
-  type TypeDef,
-  type TypeRef,
 } from '../../ir/ir.js';
 import { indexSchemas, type SchemaIndex } from '../../ir/schema-index.js';
+import { groupProperty, unionName } from '../../naming/group-names.js';
 import { pascalCase, uniqueName } from '../../naming/names.js';
-import { jsdocText, tsString } from '../escape/index.js';
-import { GeneratedFile } from '../generated-file.js';
+import { jsdocText, literal } from '../escape/index.js';
+import { GeneratedFile, type PropertySignature } from '../generated-file.js';
+import { arrayOf, TypeExpressions } from '../type-expressions.js';
 import { wrapWords } from '../wrap-words.js';
 import type { EmitContext, Emitter, OutputFiles } from '../emitter.js';
 
 export const typesEmitter: Emitter = {
   name: 'types',
-  emit(ir: SchemaSet, context: EmitContext, out: OutputFiles) {
+  emit(ir: NamedSchemaSet, context: EmitContext, out: OutputFiles) {
     const index = indexSchemas(ir);
-    for (const schema of ir.schemas) {
-      const module = context.modules.get(schema.namespace);
-      if (module === undefined) continue;
+    for (const { schema, module } of context.emitted) {
       const file = new GeneratedFile(`src/${module}.ts`, schema.files);
       new TypesModule(schema, index, context, file).emit();
       out.set(file.path, file.toString());
@@ -50,30 +49,23 @@ interface Property {
   docs: string[];
 }
 
-/**
- * The TypeScript type of a global element's value, written for another file of the package
- * (builders, arbitraries): named types are imported from the namespace's module.
- */
-export function elementValueType(schema: Schema, index: SchemaIndex, context: EmitContext, file: GeneratedFile, decl: ElementDecl): string {
-  return new TypesModule(schema, index, context, file, true).elementType(decl);
-}
-
 class TypesModule {
+  private readonly types: TypeExpressions;
+
   constructor(
-    private readonly schema: Schema,
-    private readonly index: SchemaIndex,
+    private readonly schema: Schema<'named'>,
+    private readonly index: SchemaIndex<'named'>,
     private readonly context: EmitContext,
     private readonly file: GeneratedFile,
-    /** Whether the file is not the namespace's own module, so its types must be imported. */
-    private readonly importOwnTypes = false,
-  ) {}
+  ) {
+    this.types = new TypeExpressions(schema, index, context, file);
+  }
 
   emit(): void {
-    this.file.addVariableStatement({
-      isExported: true,
-      declarationKind: 'const' as never,
-      declarations: [{ name: 'NAMESPACE', initializer: literal(this.schema.namespace, 'string') }],
-      docs: [joinDoc(schemaText(this.schema.documentation), `The target namespace of ${jsdocText(this.schema.files.join(', '))}.`)],
+    this.file.exportConst({
+      name: 'NAMESPACE',
+      value: literal(this.schema.namespace),
+      docs: joinDoc(schemaText(this.schema.documentation), `The target namespace of ${jsdocText(this.schema.files.join(', '))}.`),
     });
     for (const def of this.schema.types) {
       if (def.kind === 'complex') this.complexType(def);
@@ -89,62 +81,58 @@ class TypesModule {
     for (const decl of this.schema.elements) {
       if (decl.abstract) continue;
       const name = uniqueName(pascalCase(decl.name.name), taken);
-      const type = this.elementType(decl);
-      const key = literal(qnameKey(decl.name), 'string');
+      const type = this.types.elementType(decl);
+      const key = literal(qnameKey(decl.name));
       const element = `<${jsdocText(decl.name.name)}>`;
       const rt = (n: string) => this.file.importValue(n, this.context.runtimePackage);
-      const rtType = (n: string) => this.runtime(n);
+      const rtType = (n: string) => this.types.runtime(n);
       const registry = this.file.importValue('registry', './registry.js');
-      this.file.addFunction({
-        isExported: true,
+      this.file.exportFunction({
         name: `parse${name}`,
-        parameters: [{ name: 'input', type: 'string | Uint8Array' }, { name: 'options', type: rtType('ParseOptions'), hasQuestionToken: true }],
+        parameters: [{ name: 'input', type: 'string | Uint8Array' }, { name: 'options', type: rtType('ParseOptions'), optional: true }],
         returnType: `${rtType('ParseResult')}<${type}>`,
-        statements: [`return ${rt('parseDocument')}<${type}>(${registry}, ${key}, input, options);`],
-        docs: [joinDoc(`Reads a document whose root is ${element}: its typed value, or every diagnostic (up to the error cap). Never throws on bad input.`, `@generated from element \`${jsdocText(decl.name.name)}\``)],
+        body: [`return ${rt('parseDocument')}<${type}>(${registry}, ${key}, input, options);`],
+        docs: joinDoc(`Reads a document whose root is ${element}: its typed value, or every diagnostic (up to the error cap). Never throws on bad input.`, `@generated from element \`${jsdocText(decl.name.name)}\``),
       });
-      this.file.addFunction({
-        isExported: true,
+      this.file.exportFunction({
         name: `validate${name}`,
-        parameters: [{ name: 'input', type: 'string | Uint8Array' }, { name: 'options', type: rtType('ParseOptions'), hasQuestionToken: true }],
+        parameters: [{ name: 'input', type: 'string | Uint8Array' }, { name: 'options', type: rtType('ParseOptions'), optional: true }],
         returnType: `readonly ${rtType('Diagnostic')}[]`,
-        statements: [`return ${rt('validateDocument')}(${registry}, ${key}, input, options);`],
-        docs: [joinDoc(`Validates a document whose root is ${element}: every error and warning; empty when it is valid.`)],
+        body: [`return ${rt('validateDocument')}(${registry}, ${key}, input, options);`],
+        docs: joinDoc(`Validates a document whose root is ${element}: every error and warning; empty when it is valid.`),
       });
-      this.file.addFunction({
-        isExported: true,
+      this.file.exportFunction({
         name: `serialize${name}`,
-        parameters: [{ name: 'value', type }, { name: 'options', type: rtType('SerializeOptions'), hasQuestionToken: true }],
+        parameters: [{ name: 'value', type }, { name: 'options', type: rtType('SerializeOptions'), optional: true }],
         returnType: 'string',
-        statements: [`return ${rt('serializeDocument')}(${registry}, ${key}, value, options);`],
-        docs: [joinDoc(`Writes ${element} as XML, namespaces declared on the root. Throws ModelError when the value does not fit the schema.`)],
+        body: [`return ${rt('serializeDocument')}(${registry}, ${key}, value, options);`],
+        docs: joinDoc(`Writes ${element} as XML, namespaces declared on the root. Throws ModelError when the value does not fit the schema.`),
       });
     }
   }
 
   // ---- Declarations -------------------------------------------------------------------------
 
-  private simpleType(def: SimpleType): void {
-    this.file.addTypeAlias({
-      isExported: true,
-      name: def.tsName!,
-      type: this.simpleBody(def),
-      docs: [joinDoc(schemaText(def.documentation), ...facetDocs(def), origin('simpleType', def))],
+  private simpleType(def: DeclaredSimpleType<'named'>): void {
+    this.file.exportType({
+      name: def.tsName,
+      type: this.types.simpleBody(def),
+      docs: joinDoc(schemaText(def.documentation), ...facetDocs(def), origin('simpleType', def)),
     });
   }
 
-  private complexType(def: ComplexType): void {
+  private complexType(def: DeclaredComplexType<'named'>): void {
     const base = def.derivation ? this.index.type(def.derivation.base) : undefined;
     const extendsBase = def.derivation?.method === 'extension' && base?.kind === 'complex';
     const properties: Property[] = [];
     const extras: (() => void)[] = [];
 
     if (def.content.kind === 'simple' && !extendsBase) {
-      properties.push({ name: '$value', type: this.typeExpr(def.content.type), optional: false, docs: ['The character data of the element.'] });
+      properties.push({ name: '$value', type: this.types.typeExpr(def.content.type), optional: false, docs: ['The character data of the element.'] });
     }
     const attributes = def.derivation?.method === 'restriction' && base?.kind === 'complex'
       ? this.restrictedAttributes(def, base)
-      : (def.attributes as LocalAttributeUse[]);
+      : def.attributes;
     for (const use of attributes) {
       if (use.use === 'prohibited') continue;
       properties.push(this.attributeProperty(use));
@@ -152,39 +140,38 @@ class TypesModule {
     if (def.anyAttribute) {
       properties.push({
         name: '$attributes',
-        type: `${this.runtime('XmlAttribute')}[]`,
+        type: `${this.types.runtime('XmlAttribute')}[]`,
         optional: true,
         docs: [joinDoc(schemaText(def.anyAttribute.documentation), `Attributes allowed by the attribute wildcard (${wildcardText(def.anyAttribute)}).`)],
       });
     }
     if (def.content.kind === 'elements') properties.push(...this.fields(def.content.particle, false, extras));
 
-    this.file.addInterface({
-      isExported: true,
-      name: def.tsName!,
-      extends: extendsBase ? [this.typeName(base)] : [],
-      properties: properties.map(propertyStructure),
-      docs: [joinDoc(schemaText(def.documentation), origin('complexType', def))],
+    this.file.exportInterface({
+      name: def.tsName,
+      extends: extendsBase ? [this.types.typeName(base)] : [],
+      properties: properties.map(propertySignature),
+      docs: joinDoc(schemaText(def.documentation), origin('complexType', def)),
     });
     for (const extra of extras) extra();
   }
 
   /** A restriction keeps its base's attributes unless it redeclares or prohibits them. */
-  private restrictedAttributes(def: ComplexType, base: ComplexType): LocalAttributeUse[] {
-    const own = def.attributes as LocalAttributeUse[];
+  private restrictedAttributes(def: ComplexType<'named'>, base: ComplexType<'named'>): LocalAttributeUse<'named'>[] {
+    const own = def.attributes;
     const ownKeys = new Set(own.map((u) => qnameKey(u.attribute.name)));
-    const inherited = (base.attributes as LocalAttributeUse[]).filter((u) => !ownKeys.has(qnameKey(u.attribute.name)));
+    const inherited = base.attributes.filter((u) => !ownKeys.has(qnameKey(u.attribute.name)));
     return [...inherited, ...own];
   }
 
-  private attributeProperty(use: LocalAttributeUse): Property {
+  private attributeProperty(use: LocalAttributeUse<'named'>): Property {
     const a = use.attribute;
     const facts = [`@generated from attribute \`${jsdocText(a.name.name)}\``, use.use];
     if (a.default !== undefined) facts.push(`default ${valueText(a.default)}`);
     if (a.fixed !== undefined) facts.push(`fixed ${valueText(a.fixed)}`);
     return {
-      name: use.property!,
-      type: this.typeExpr(a.type),
+      name: use.property,
+      type: this.types.typeExpr(a.type),
       optional: use.use !== 'required',
       docs: [joinDoc(schemaText(a.documentation), facts.join(', '))],
     };
@@ -193,25 +180,26 @@ class TypesModule {
   // ---- Content models -----------------------------------------------------------------------
 
   /** The properties a particle contributes to the object that holds it. */
-  private fields(p: Particle, optional: boolean, extras: (() => void)[]): Property[] {
+  private fields(p: Particle<'named'>, optional: boolean, extras: (() => void)[]): Property[] {
     const many = isUnbounded(p);
     const isOptional = !many && (optional || p.min === 0);
     switch (p.kind) {
       case 'element':
       case 'element-ref': {
         const decl = this.declOf(p);
-        const type = p.kind === 'element-ref' && p.cases ? this.substitutionUnion(p.tsName!, p.cases, extras) : this.elementType(decl);
-        return [{ name: p.property!, type: many ? arrayOf(type) : type, optional: isOptional, docs: [joinDoc(schemaText(decl.documentation), elementFacts(decl, p))] }];
+        const type = p.kind === 'element-ref' && p.cases ? this.substitutionUnion(unionName(p), p.cases, extras) : this.types.elementType(decl);
+        return [{ name: p.property, type: many ? arrayOf(type) : type, optional: isOptional, docs: [joinDoc(schemaText(decl.documentation), elementFacts(decl, p))] }];
       }
       case 'any': {
-        const type = this.runtime('XmlElement');
-        return [{ name: p.property!, type: many ? arrayOf(type) : type, optional: isOptional, docs: [joinDoc(schemaText(p.wildcard.documentation), `Elements matched by the wildcard ${wildcardText(p.wildcard)}, ${occurs(p)}.`)] }];
+        const type = this.types.runtime('XmlElement');
+        return [{ name: p.property, type: many ? arrayOf(type) : type, optional: isOptional, docs: [joinDoc(schemaText(p.wildcard.documentation), `Elements matched by the wildcard ${wildcardText(p.wildcard)}, ${occurs(p)}.`)] }];
       }
       case 'group-ref':
         return [];
       case 'choice': {
         extras.push(() => this.choiceUnion(p));
-        return [{ name: p.property!, type: many ? arrayOf(p.tsName!) : p.tsName!, optional: isOptional, docs: [joinDoc(schemaText(p.documentation), `One of ${this.branchNames(p).join(', ')}, ${occurs(p)}.`)] }];
+        const union = unionName(p);
+        return [{ name: groupProperty(p), type: many ? arrayOf(union) : union, optional: isOptional, docs: [joinDoc(schemaText(p.documentation), `One of ${this.branchNames(p).join(', ')}, ${occurs(p)}.`)] }];
       }
       case 'sequence':
       case 'all': {
@@ -219,75 +207,65 @@ class TypesModule {
         const only = p.particles[0];
         if (p.particles.length === 1 && only?.kind === 'choice' && only.property === p.property) {
           extras.push(() => this.choiceUnion(only));
-          return [{ name: p.property, type: arrayOf(only.tsName!), optional: false, docs: [joinDoc(schemaText(p.documentation ?? only.documentation), `Any number of ${this.branchNames(only).join(', ')} in any order, ${occurs(p)}.`)] }];
+          return [{ name: p.property, type: arrayOf(unionName(only)), optional: false, docs: [joinDoc(schemaText(p.documentation ?? only.documentation), `Any number of ${this.branchNames(only).join(', ')} in any order, ${occurs(p)}.`)] }];
         }
         extras.push(() => this.itemInterface(p));
-        return [{ name: p.property, type: arrayOf(p.tsName!), optional: false, docs: [joinDoc(schemaText(p.documentation), `A repeated group, ${occurs(p)}.`)] }];
+        return [{ name: p.property, type: arrayOf(unionName(p)), optional: false, docs: [joinDoc(schemaText(p.documentation), `A repeated group, ${occurs(p)}.`)] }];
       }
     }
   }
 
-  private itemInterface(p: ModelGroup): void {
+  private itemInterface(p: ModelGroup<'named'>): void {
     const extras: (() => void)[] = [];
     const properties = p.particles.flatMap((c) => this.fields(c, false, extras));
-    this.file.addInterface({
-      isExported: true,
-      name: p.tsName!,
-      properties: properties.map(propertyStructure),
-      docs: [joinDoc(schemaText(p.documentation), 'One occurrence of a repeated group.')],
+    this.file.exportInterface({
+      name: unionName(p),
+      properties: properties.map(propertySignature),
+      docs: joinDoc(schemaText(p.documentation), 'One occurrence of a repeated group.'),
     });
     for (const extra of extras) extra();
   }
 
   /** A choice becomes a union of branch objects discriminated by `$case`. */
-  private choiceUnion(p: ModelGroup): void {
+  private choiceUnion(p: ModelGroup<'named'>): void {
     const extras: (() => void)[] = [];
     const branches = this.branches(p.particles, extras);
-    this.file.addTypeAlias({
-      isExported: true,
-      name: p.tsName!,
-      type: (writer) => {
-        for (const branch of branches) writer.newLine().write(`| ${branch}`);
-      },
-      docs: [joinDoc(schemaText(p.documentation), `@generated from a choice${p.groupName ? ` (group \`${jsdocText(p.groupName.name)}\`)` : ''}: narrow on \`$case\`.`)],
+    this.file.exportType({
+      name: unionName(p),
+      union: branches,
+      docs: joinDoc(schemaText(p.documentation), `@generated from a choice${p.groupName ? ` (group \`${jsdocText(p.groupName.name)}\`)` : ''}: narrow on \`$case\`.`),
     });
     for (const extra of extras) extra();
   }
 
-  private branches(particles: readonly Particle[], extras: (() => void)[]): string[] {
+  private branches(particles: readonly Particle<'named'>[], extras: (() => void)[]): string[] {
     return particles.flatMap((b) => {
       if (b.kind === 'choice' && !isUnbounded(b)) return this.branches(b.particles, extras);
       if ((b.kind === 'sequence' || b.kind === 'all') && !isUnbounded(b)) {
         const props = b.particles.flatMap((c) => this.fields(c, false, extras));
-        return [objectType([`$case: ${literal(b.property!, 'string')}`, ...props.map(inlineProperty)])];
+        return [objectType([`$case: ${literal(groupProperty(b))}`, ...props.map(inlineProperty)])];
       }
       if (b.kind === 'element-ref' && b.cases && !isUnbounded(b)) {
-        return b.cases.map((c) => objectType([`$case: ${literal(c.property, 'string')}`, `${c.property}: ${this.elementType(this.index.element(c.element)!)}`]));
+        return b.cases.map((c) => objectType([`$case: ${literal(c.property)}`, `${c.property}: ${this.types.elementType(this.index.element(c.element)!)}`]));
       }
       const [field] = this.fields(b, false, extras);
       if (!field) return [];
-      return [objectType([`$case: ${literal(field.name, 'string')}`, inlineProperty({ ...field, optional: false })])];
+      return [objectType([`$case: ${literal(field.name)}`, inlineProperty({ ...field, optional: false })])];
     });
   }
 
   private substitutionUnion(name: string, cases: NonNullable<Extract<Particle, { kind: 'element-ref' }>['cases']>, extras: (() => void)[]): string {
     extras.push(() => {
-      this.file.addTypeAlias({
-        isExported: true,
+      this.file.exportType({
         name,
-        type: (writer) => {
-          for (const c of cases) {
-            const decl = this.index.element(c.element)!;
-            writer.newLine().write(`| ${objectType([`$case: ${literal(c.property, 'string')}`, `${c.property}: ${this.elementType(decl)}`])}`);
-          }
-        },
-        docs: ['@generated from a substitution group: any of these elements may appear; narrow on `$case`.'],
+        union: cases.map((c) => objectType([`$case: ${literal(c.property)}`, `${c.property}: ${this.types.elementType(this.index.element(c.element)!)}`])),
+        docs: '@generated from a substitution group: any of these elements may appear; narrow on `$case`.',
       });
     });
     return name;
   }
 
-  private branchNames(p: ModelGroup): string[] {
+  private branchNames(p: ModelGroup<'named'>): string[] {
     return p.particles.flatMap((b) => {
       if (b.kind === 'choice' && !isUnbounded(b)) return this.branchNames(b);
       return [`\`${(b as { property?: string }).property ?? b.kind}\``];
@@ -297,91 +275,16 @@ class TypesModule {
   private declOf(p: Extract<Particle, { kind: 'element' | 'element-ref' }>): ElementDecl {
     return p.kind === 'element' ? p.element : this.index.element(p.ref)!;
   }
-
-  /** An element's value: its type, its substitution head's type, or any XML at all. */
-  elementType(decl: ElementDecl): string {
-    if (decl.type) return this.typeExpr(decl.type);
-    if (decl.substitutionGroup) return this.elementType(this.index.element(decl.substitutionGroup)!);
-    return this.runtime('XmlElement');
-  }
-
-  // ---- Type expressions ---------------------------------------------------------------------
-
-  private typeExpr(ref: TypeRef | undefined): string {
-    if (!ref) return 'string'; // an attribute with no type is xs:anySimpleType
-    if (ref.kind === 'simple') return this.simpleBody(ref);
-    if (ref.kind === 'complex') return this.runtime('XmlElement');
-    const kind = builtinKind(ref.ref);
-    if (kind) return kindType(kind, () => this.runtime('XmlElement'));
-    const found = this.index.types.get(qnameKey(ref.ref))!;
-    if (found.schema.builtin && found.def.kind === 'simple') return this.simpleBody(found.def);
-    return this.typeName(found.def);
-  }
-
-  /** The name of a generated type, imported when it lives in another namespace's module. */
-  private typeName(def: TypeDef): string {
-    const owner = this.index.types.get(qnameKey(def.name!))!.schema;
-    if (owner.namespace === this.schema.namespace && !this.importOwnTypes) return def.tsName!;
-    const module = this.context.modules.get(owner.namespace)!;
-    return this.file.importType(def.tsName!, `./${module}.js`);
-  }
-
-  private simpleBody(def: SimpleType): string {
-    if (def.variety === 'list') return arrayOf(this.typeExpr(def.itemType));
-    if (def.variety === 'union') return [...new Set(def.memberTypes.map((m) => this.typeExpr(m)))].join(' | ');
-    const enumerations = def.facets.filter((f) => f.kind === 'enumeration');
-    if (enumerations.length === 0) return this.typeExpr(def.base);
-    const kind = this.valueKind(def.base);
-    return [...new Set(enumerations.map((f) => literal(f.value, kind)))].join(' | ');
-  }
-
-  private valueKind(ref: TypeRef | undefined): ValueKind {
-    if (!ref) return 'string';
-    if (ref.kind === 'complex') return 'any';
-    if (ref.kind === 'simple') return ref.variety === 'atomic' ? this.valueKind(ref.base) : 'string';
-    const kind = builtinKind(ref.ref);
-    if (kind) return kind;
-    return this.valueKind(this.index.type(ref.ref));
-  }
-
-  private runtime(name: string): string {
-    return this.file.importType(name, this.context.runtimePackage);
-  }
 }
 
 // ---- Text helpers -----------------------------------------------------------------------------
-
-function kindType(kind: ValueKind, any: () => string): string {
-  switch (kind) {
-    case 'string':
-      return 'string';
-    case 'number':
-      return 'number';
-    case 'boolean':
-      return 'boolean';
-    case 'string-list':
-      return 'string[]';
-    case 'any':
-      return any();
-  }
-}
-
-function literal(value: string, kind: ValueKind): string {
-  if (kind === 'number' && Number.isFinite(Number(value))) return String(Number(value));
-  if (kind === 'boolean') return value === 'true' || value === '1' ? 'true' : 'false';
-  return tsString(value);
-}
-
-function arrayOf(type: string): string {
-  return /^[A-Za-z0-9_$.]+$/.test(type) ? `${type}[]` : `Array<${type}>`;
-}
 
 function objectType(members: string[]): string {
   return `{ ${members.join('; ')} }`;
 }
 
-function propertyStructure(p: Property) {
-  return { name: p.name, type: p.type, hasQuestionToken: p.optional, docs: p.docs.length ? [p.docs.join('\n\n')] : [] };
+function propertySignature(p: Property): PropertySignature {
+  return { name: p.name, type: p.type, optional: p.optional, docs: p.docs.length ? p.docs.join('\n\n') : undefined };
 }
 
 function inlineProperty(p: Property): string {
@@ -411,9 +314,8 @@ function facetDocs(def: SimpleType): string[] {
     .map((f) => `@${f.kind} ${jsdocText(f.value)}`);
 }
 
-function origin(kind: string, def: TypeDef): string {
-  const name = def.name as QName;
-  return def.anonymous
+function origin(kind: string, { name, anonymous }: DeclaredType): string {
+  return anonymous
     ? `@generated from an anonymous ${kind} (named \`${jsdocText(name.name)}\` here)`
     : `@generated from ${kind} \`${jsdocText(name.name)}\``;
 }

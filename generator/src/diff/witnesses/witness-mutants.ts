@@ -9,14 +9,11 @@
  * also get repetitions of the changed element (witness-repetitions.ts).
  */
 import { FAULTS, mutate, mutationSites, type FaultKind } from '@evfw/runtime/testing';
-import type { SchemaChange, Witness } from './diff-api.js';
-import { attributable } from './witness-attribution.js';
+import type { ChangeKind, Witness } from '../schema-change.js';
+import { attributable, CARDINALITY_KINDS } from './witness-attribution.js';
 import { proveWitness, type Search } from './witness-proof.js';
 import { repeatedWitness } from './witness-repetitions.js';
 
-type ChangeKind = SchemaChange['kind'];
-
-const CARDINALITY_KINDS: ReadonlySet<ChangeKind> = new Set(['cardinality-widened', 'cardinality-narrowed']);
 // One occurrence fewer (a minOccurs raised); one more is made by repetition, below.
 const CARDINALITY: readonly FaultKind[] = ['missing-required-element'];
 const REQUIRED: readonly FaultKind[] = ['missing-required-element', 'missing-required-attribute'];

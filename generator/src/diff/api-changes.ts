@@ -1,16 +1,12 @@
 /**
- * What changed in a generated package's API between two runs, as a standards editor wants to
- * read it after a save: per module, the exported declarations added (+), removed (-) and changed
- * (~), named as the package exports them, each change on a line of its own:
- *
- *   cpm-evfw: + type ObjectExtension
- *   cpm-evfw: + function parseExtra, validateExtra, serializeExtra
- *   cpm-evfw: ~ interface Operation (property flags: now required)
- *   cpm-evfw: - type Foo
+ * What changed in a generated package's API between two generations, as a standards editor
+ * wants to read it after a save (`evfw generate --watch` prints one line a change): per module,
+ * the exported declarations added (+), removed (-) and changed (~), named as the package exports
+ * them, with what changed in each (`property flags: now required`).
  *
  * A module is one namespace's type file, `src/<module>.ts`: the builders, descriptors and
  * arbitraries beside it are derived from the same types, so their changes would only repeat
- * these (and a function body or a comment is no change of the API).
+ * these (and a function body or a comment is no change of the API: exported-declarations.ts).
  */
 import { type DeclarationKind, type ExportedDeclaration, exportedDeclarations, type Member } from './exported-declarations.js';
 
@@ -75,13 +71,8 @@ function byKind(module: string, sign: '+' | '-', declarations: readonly Exported
   return [...kinds].map(([kind, names]) => ({ module, sign, kind, names, details: [] }));
 }
 
-/** How many declarations the changes name (a module that came or went counts as one). */
-export function declarationCount(changes: readonly ApiChange[]): number {
-  return changes.reduce((sum, c) => sum + c.names.length, 0);
-}
-
 /** What differs between two declarations of one name; empty when nothing a consumer sees does. */
-export function declarationDetails(was: ExportedDeclaration, is: ExportedDeclaration): string[] {
+function declarationDetails(was: ExportedDeclaration, is: ExportedDeclaration): string[] {
   if (was.kind !== is.kind) return [`was ${was.kind}`];
   const details: string[] = [];
   if (was.heading !== is.heading) details.push(is.kind === 'function' ? `signature now ${short(is.heading)}` : headingDetail(was.heading, is.heading));
@@ -139,16 +130,4 @@ const SHORT = 48;
 
 function short(text: string): string {
   return text.length <= SHORT ? text : `${text.slice(0, SHORT - 3)}...`;
-}
-
-/** At most this many details on one line; the rest are counted. */
-const DETAILS_SHOWN = 3;
-
-/** One line per change: `cpm-evfw: ~ interface Operation (property flags: now required; + property uid?)`; many names go on one line, as many details as fit. */
-export function formatApiChange(change: ApiChange): string {
-  const shown = change.details.slice(0, DETAILS_SHOWN);
-  const more = change.details.length - shown.length;
-  const details = shown.length === 0 ? '' : ` (${shown.join('; ')}${more > 0 ? `; ${more} more` : ''})`;
-  const what = change.kind === 'module' ? (change.sign === '+' ? 'new module' : 'module removed') : `${change.sign} ${change.kind} ${change.names.join(', ')}`;
-  return `${change.module}: ${what}${details}`;
 }

@@ -22,7 +22,7 @@
 import fc from 'fast-check';
 import { parseDocument, serializeDocument } from '@evfw/runtime';
 import { documentArbitrary, GenerationError, type GenerateOptions } from '@evfw/runtime/testing';
-import type { SchemaChange, Witness } from './diff-api.js';
+import type { SchemaChange, Witness } from '../schema-change.js';
 import { elementDepth } from './witness-attribution.js';
 import { Grafts } from './witness-grafts.js';
 import { canMutate, mutantWitness } from './witness-mutants.js';

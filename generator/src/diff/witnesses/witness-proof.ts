@@ -4,7 +4,7 @@
  * documents, and mutants of documents both versions accept) end here.
  */
 import { parseDocument, serializeDocument, type Diagnostic, type SchemaRegistry } from '@evfw/runtime';
-import type { SchemaChange, Witness } from './diff-api.js';
+import type { SchemaChange, Witness } from '../schema-change.js';
 import { attributable } from './witness-attribution.js';
 
 export interface Version {

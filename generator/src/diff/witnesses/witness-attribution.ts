@@ -12,11 +12,10 @@
  *   wildcard matched, below the element that holds it.
  */
 import { readXml, type SourceElement } from '@evfw/runtime';
-import type { SchemaChange } from './diff-api.js';
+import type { ChangeKind } from '../schema-change.js';
 
-type ChangeKind = SchemaChange['kind'];
-
-const CARDINALITY_KINDS: ReadonlySet<ChangeKind> = new Set(['cardinality-widened', 'cardinality-narrowed']);
+/** Changes of how many times an element may occur (witness-mutants.ts also repeats elements for these). */
+export const CARDINALITY_KINDS: ReadonlySet<ChangeKind> = new Set(['cardinality-widened', 'cardinality-narrowed']);
 
 const PRESENCE_KINDS: ReadonlySet<ChangeKind> = new Set([
   'element-added',

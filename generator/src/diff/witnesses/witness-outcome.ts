@@ -1,8 +1,8 @@
 /**
- * What the reports and the witness files read of the witness search (find-witnesses.ts): per
- * change, the documents that prove each side, or why a side has none.
+ * What a report of the witness search reads (find-witnesses.ts; `evfw diff` prints it and writes
+ * the documents to files): per change, the documents that prove each side, or why a side has none.
  */
-import type { Witness } from './diff-api.js';
+import type { Witness } from '../schema-change.js';
 
 /** Per change, in the order of the changes: what find-witnesses.ts returns, less the change. */
 export interface WitnessOutcome {

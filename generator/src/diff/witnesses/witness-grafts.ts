@@ -8,7 +8,7 @@
  * holds the change, and the recipient's everything else. The smallest subtree that proves the
  * change is tried first: the changed element itself, then its ancestors.
  */
-import type { Witness } from './diff-api.js';
+import type { Witness } from '../schema-change.js';
 import { showsAt } from './witness-attribution.js';
 import { laidOut, proveWitness, type Search } from './witness-proof.js';
 import { editChildren, occurrences, readTree, writeTree, type Occurrence } from './witness-trees.js';

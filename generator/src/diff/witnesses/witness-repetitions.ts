@@ -7,7 +7,7 @@
  * with seven or more that also obeys every other change of the new version is rare.
  */
 import { parseDocument } from '@evfw/runtime';
-import type { Witness } from './diff-api.js';
+import type { Witness } from '../schema-change.js';
 import { showsAt } from './witness-attribution.js';
 import { firstError, laidOut, proveWitness, type Search } from './witness-proof.js';
 import { editChildren, occurrences, readTree, writeTree } from './witness-trees.js';
