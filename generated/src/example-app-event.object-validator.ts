@@ -3,8 +3,8 @@
 
 // @ts-nocheck: ajv's standalone code, checked by ajv and not written to be typed; the exports are typed below.
 // ajv standalone code of schemas/example-app-event.schema.json; the schema's own patterns match through the runtime's linear-time engine.
-import type { ObjectValidator } from '@evfw/runtime';
-import { xsdPatternStep } from "@evfw/runtime";
+import type { ObjectValidator } from '@evfw/runtime/codegen';
+import { xsdPatternStep } from "@evfw/runtime/codegen";
 const xsdPatterns = new Map([["^(?:(?:[\\u{61}-\\u{7A}][\\u{61}-\\u{7A}\\u{30}-\\u{39}]*:[\\u{41}-\\u{5A}\\u{61}-\\u{7A}\\u{30}-\\u{39}\\u{2E}\\u{5F}\\u{7E}\\u{2D}]+))$",["[a-z][a-z0-9]*:[A-Za-z0-9._~\\-]+"]]]);
 function patternOf(source, flags) { const xsd = xsdPatterns.get(source); return xsd === undefined ? new RegExp(source, flags) : xsdPatternStep(xsd); }
 const func10 = function(str) { let length = 0; for (const _ of str) length++; return length; };

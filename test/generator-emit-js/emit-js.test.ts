@@ -71,7 +71,7 @@ describe.skipIf(corpusSkip)(`--emit js${corpusSkip ? ` (${corpusSkip})` : ''}`, 
     for (const file of dist) expect(files.get(file), file).toMatch(HEADER);
     // ajv's code is declared by its typed exports alone, one per global element.
     const validators = files.get('dist/imdn.object-validator.d.ts')!.replace(HEADER, '').split('\n');
-    expect(validators.slice(0, 2)).toEqual(["import type { ObjectValidator } from '@evfw/runtime';", 'export declare const validateImdnSchema: ObjectValidator;']);
+    expect(validators.slice(0, 2)).toEqual(["import type { ObjectValidator } from '@evfw/runtime/codegen';", 'export declare const validateImdnSchema: ObjectValidator;']);
     expect(validators.slice(2, -1).every((line) => /^export declare const validate\w+Schema: ObjectValidator;$/.test(line))).toBe(true);
     // No Node built-in in what a browser bundler may take.
     for (const file of dist) expect(files.get(file), file).not.toMatch(/from ['"]node:|require\(/);
@@ -221,7 +221,7 @@ describe('the TypeScript package (the default)', () => {
     expect(dist).toEqual(['.tsbuildinfo', ...modules.flatMap((m) => [`${m}.d.ts`, `${m}.d.ts.map`, `${m}.js`, `${m}.js.map`])].sort());
     // ajv's code is declared by its typed export alone.
     expect(readFileSync(path.join(packageDir, 'dist/imdn.object-validator.d.ts'), 'utf8')).toBe(
-      "import type { ObjectValidator } from '@evfw/runtime';\nexport declare const validateImdnSchema: ObjectValidator;\n//# sourceMappingURL=imdn.object-validator.d.ts.map",
+      "import type { ObjectValidator } from '@evfw/runtime/codegen';\nexport declare const validateImdnSchema: ObjectValidator;\n//# sourceMappingURL=imdn.object-validator.d.ts.map",
     );
   });
 });

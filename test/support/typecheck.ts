@@ -25,6 +25,7 @@ export function typeErrors(dir: string): string[] {
     baseUrl: REPO_ROOT,
     paths: {
       '@evfw/runtime': ['runtime/src/index.ts'],
+      '@evfw/runtime/codegen': ['runtime/src/codegen.ts'],
       '@evfw/runtime/testing': ['runtime/src/testing/index.ts'],
       'fast-check': ['node_modules/fast-check/lib/fast-check.d.ts'],
     },

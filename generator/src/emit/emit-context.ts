@@ -20,6 +20,7 @@ export interface EmitOptions {
 export function emitContext(ir: NamedSchemaSet, options: EmitOptions = {}): EmitContext {
   const descriptors = schemaDescriptors(ir);
   const modules = options.modules ?? moduleNames(ir);
+  const runtimePackage = packageNameOption(options.runtimePackage ?? '@evfw/runtime', 'the runtime package name');
   const emitted = ir.schemas.flatMap((schema, i): EmittedModule[] => {
     const module = modules.get(schema.namespace);
     return module === undefined ? [] : [{ schema, module, descriptor: descriptors[i]! }];
@@ -30,7 +31,8 @@ export function emitContext(ir: NamedSchemaSet, options: EmitOptions = {}): Emit
     emitted,
     modules,
     packageName: packageNameOption(options.packageName ?? '@evfw/model', 'the package name'),
-    runtimePackage: packageNameOption(options.runtimePackage ?? '@evfw/runtime', 'the runtime package name'),
+    runtimePackage,
+    codegenEntry: `${runtimePackage}/codegen`,
   };
 }
 

@@ -10,8 +10,10 @@ export interface EmitContext {
   readonly modules: ReadonlyMap<string, string>;
   /** The npm name of the generated package. */
   readonly packageName: string;
-  /** The runtime package generated code imports. */
+  /** The runtime package the generated package depends on. */
   readonly runtimePackage: string;
+  /** The runtime's entry for generated code, `<runtimePackage>/codegen`: every import of the runtime but the test helpers'. */
+  readonly codegenEntry: string;
   /**
    * What the package ships: `ts`, TypeScript sources in src/ that the package's own build
    * compiles into dist/; `js`, dist/ alone, JavaScript and declarations ready as written.

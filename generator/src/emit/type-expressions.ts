@@ -69,7 +69,7 @@ export class TypeExpressions {
 
   /** A type the runtime exports, imported into the file. */
   runtime(name: string): string {
-    return this.file.importType(name, this.context.runtimePackage);
+    return this.file.importType(name, this.context.codegenEntry);
   }
 }
 

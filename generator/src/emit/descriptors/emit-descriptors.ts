@@ -22,13 +22,13 @@ export const descriptorsEmitter: Emitter = {
       // The xml: namespace is built in: its attributes travel with the namespaces that use them.
       if (module === undefined && schema.namespace !== XML_NAMESPACE) continue;
       if (module === undefined) {
-        const name = registry.importValue('XML_NAMESPACE_SCHEMA', context.runtimePackage);
+        const name = registry.importValue('XML_NAMESPACE_SCHEMA', context.codegenEntry);
         names.push(name);
         continue;
       }
       const descriptor = context.descriptors[i]!;
       const file = new GeneratedFile(`src/${module}.schema.ts`, schema.files);
-      const type = file.importType('SchemaDescriptor', context.runtimePackage);
+      const type = file.importType('SchemaDescriptor', context.codegenEntry);
       file.exportConst({
         name: 'schema',
         type,
@@ -38,7 +38,7 @@ export const descriptorsEmitter: Emitter = {
       out.set(file.path, file.toString());
       names.push(registry.importValue('schema', `./${module}.schema.js`, locals.declare(`${module}-schema`)));
     }
-    const registryClass = registry.importValue('SchemaRegistry', context.runtimePackage);
+    const registryClass = registry.importValue('SchemaRegistry', context.codegenEntry);
     registry.exportConst({
       name: 'registry',
       // Typed explicitly: the package builds with isolatedDeclarations (its .d.ts come from each file alone).

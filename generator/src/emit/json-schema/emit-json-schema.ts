@@ -35,7 +35,7 @@ export const jsonSchemaEmitter: Emitter = {
         const name = uniqueName(pascalCase(element), taken);
         validators.set(`validate${name}Schema`, { element, def, fn: `validateObject${name}` });
       }
-      const code = standaloneValidators(json, new Map([...validators].map(([name, v]) => [name, v.def])), context.runtimePackage);
+      const code = standaloneValidators(json, new Map([...validators].map(([name, v]) => [name, v.def])), context.codegenEntry);
       out.set(`src/${module}.object-validator.ts`, validatorModule(module, schema.files, code, [...validators.keys()], context));
       out.set(`src/${module}.object.ts`, wrapperModule(module, schema.namespace, schema.files, validators, context));
     }
@@ -54,7 +54,7 @@ function validatorModule(module: string, sources: readonly string[], code: strin
     '',
     "// @ts-nocheck: ajv's standalone code, checked by ajv and not written to be typed; the exports are typed below.",
     `// ajv standalone code of schemas/${module}.schema.json; the schema's own patterns match through the runtime's linear-time engine.`,
-    `import type { ObjectValidator } from ${literal(context.runtimePackage)};`,
+    `import type { ObjectValidator } from ${literal(context.codegenEntry)};`,
     withTypedExports(code, names, 'ObjectValidator'),
     '',
   ].join('\n');
@@ -92,8 +92,8 @@ function wrapperModule(
   context: EmitContext,
 ): string {
   const file = new GeneratedFile(`src/${module}.object.ts`, sources);
-  const diagnostic = file.importType('Diagnostic', context.runtimePackage);
-  const objectDiagnostics = file.importValue('objectDiagnostics', context.runtimePackage);
+  const diagnostic = file.importType('Diagnostic', context.codegenEntry);
+  const objectDiagnostics = file.importValue('objectDiagnostics', context.codegenEntry);
   const registry = file.importValue('registry', './registry.js');
   for (const [validator, { element, fn }] of validators) {
     file.importValue(validator, `./${module}.object-validator.js`);

@@ -57,7 +57,7 @@ export function newAjv(): Ajv2020 {
  * with its XSD alternatives for the runtime's linear matcher; any other source (a built-in
  * type's lexical pattern, written by the generator) as a RegExp.
  */
-function patternPrelude(schema: JsonSchema, runtimePackage: string): string {
+function patternPrelude(schema: JsonSchema, codegenEntry: string): string {
   const table = new Map<string, string[]>();
   // An explicit stack: a schema's nesting is as deep as its types', which a schema chooses.
   const stack: unknown[] = [schema];
@@ -76,7 +76,7 @@ function patternPrelude(schema: JsonSchema, runtimePackage: string): string {
   if (table.size === 0) return `function ${PATTERN_FUNCTION}(source, flags) { return new RegExp(source, flags); }`;
   const entries = [...table].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return [
-    `import { xsdPatternStep } from ${jsonText(runtimePackage)};`,
+    `import { xsdPatternStep } from ${jsonText(codegenEntry)};`,
     `const xsdPatterns = new Map(${jsonText(entries)});`,
     `function ${PATTERN_FUNCTION}(source, flags) { const xsd = xsdPatterns.get(source); return xsd === undefined ? new RegExp(source, flags) : xsdPatternStep(xsd); }`,
   ].join('\n');
@@ -87,7 +87,7 @@ function isStringArray(value: unknown): value is string[] {
 }
 
 /** ES module source exporting one validator per entry of `exports` (export name -> `$defs` name). */
-export function standaloneValidators(schema: JsonSchema, exports: ReadonlyMap<string, string>, runtimePackage: string): string {
+export function standaloneValidators(schema: JsonSchema, exports: ReadonlyMap<string, string>, codegenEntry: string): string {
   const ajv = newAjv();
   ajv.addSchema(schema);
   const id = schema.$id as string;
@@ -105,7 +105,7 @@ export function standaloneValidators(schema: JsonSchema, exports: ReadonlyMap<st
     // A bug of the generator, not of a schema: no schema position to give.
     throw new Error(`evfw generator: the ajv standalone code of ${id} requires "${left[1]}" at run time, which the generated package must not need; avoid the keyword that needs it or add the helper to INLINE_HELPERS`);
   }
-  const prelude = code.includes(`${PATTERN_FUNCTION}(`) || code.includes(`= ${PATTERN_FUNCTION};`) ? [patternPrelude(schema, runtimePackage)] : [];
+  const prelude = code.includes(`${PATTERN_FUNCTION}(`) || code.includes(`= ${PATTERN_FUNCTION};`) ? [patternPrelude(schema, codegenEntry)] : [];
   // The directive goes: an ES module is strict already, and the module's imports come first.
   return code.replace(/^"use strict";/, () => [...prelude, ...helpers].join('\n') + '\n');
 }

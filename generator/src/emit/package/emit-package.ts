@@ -21,8 +21,8 @@ export const packageEmitter: Emitter = {
     const modules = context.emitted.map(({ schema, module }) => ({ namespace: schema.namespace, module }));
 
     const index = new GeneratedFile('src/index.ts', sources);
-    index.reExport(['Diagnostic', 'ParseOptions', 'ParseResult', 'SerializeOptions', 'XmlAttribute', 'XmlElement', 'XmlNode', 'XmlText'], context.runtimePackage, { typeOnly: true });
-    index.reExport(['ModelError'], context.runtimePackage);
+    index.reExport(['Diagnostic', 'ParseOptions', 'ParseResult', 'SerializeOptions', 'XmlAttribute', 'XmlElement', 'XmlNode', 'XmlText'], context.codegenEntry, { typeOnly: true });
+    index.reExport(['ModelError'], context.codegenEntry);
     index.reExport(['registry'], './registry.js');
     // Module names come from file names: two can camelCase alike (`a-2`, `a2`), or to a reserved word.
     const namespaces = new IdentifierScope();

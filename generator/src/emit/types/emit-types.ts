@@ -84,7 +84,7 @@ class TypesModule {
       const type = this.types.elementType(decl);
       const key = literal(qnameKey(decl.name));
       const element = `<${jsdocText(decl.name.name)}>`;
-      const rt = (n: string) => this.file.importValue(n, this.context.runtimePackage);
+      const rt = (n: string) => this.file.importValue(n, this.context.codegenEntry);
       const rtType = (n: string) => this.types.runtime(n);
       const registry = this.file.importValue('registry', './registry.js');
       this.file.exportFunction({
