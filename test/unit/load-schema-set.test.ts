@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { registry } from '@evfw/model';
-import { GeneratorError, loadSchemaSet } from '../../../generator/src/index.js';
-import { ownSchemaFiles, REPO_ROOT } from '../../support/paths.js';
+import { GeneratorError, loadSchemaSet } from '../../generator/src/index.js';
+import { ownSchemaFiles, REPO_ROOT } from '../support/paths.js';
 
 describe('loadSchemaSet', () => {
   it('gives our schemas the descriptors and module names of the generated package', () => {
