@@ -107,7 +107,7 @@ async function loadVersions(oldPath: string | undefined, newPath: string | undef
 
 /** Witnesses are proof, not verdict: a change keeps its classification when none is found. */
 async function searchWitnesses(versions: Versions, changes: readonly SchemaChange[], flags: DiffFlags): Promise<readonly WitnessOutcome[]> {
-  // The search (and fast-check with it) loads only when witnesses are asked for.
+  // Imported here, when witnesses are asked for, as the other commands import the generator.
   const { findWitnesses } = await import('@evfw/generator/diff');
   const witnesses = findWitnesses(versions.before, versions.after, changes);
   if (flags.witnessDir !== undefined) {

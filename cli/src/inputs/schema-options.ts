@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import type { GenerateOptions } from '@evfw/generator';
-// Not from the main entry, which would load the whole generator (ts-morph, ajv) at every start.
+// Not from the main entry, which would load the whole generator (the TypeScript compiler, ajv) at every start.
 import { DEFAULT_SCHEMA_LIMITS, type SchemaLimits } from '@evfw/generator/limits';
 import { CliError } from '../cli-error.js';
 import { byteSize, collect, positiveInteger } from '../commands/option-values.js';

@@ -119,32 +119,26 @@ function streamsFor(search: Search): Stream[] {
     edits--;
     return (mutable ? mutantWitness(search, root, value, document, INDENT) : undefined) ?? grafts.witness(root, document);
   };
-  const drawn: Stream = {
-    version: from,
-    roots: witnessRoots(from.registry, change.namespace, change.paths),
-    share: 0.6,
-    rounds: roundsFor(change),
-    attempt: (root, value) => {
-      const document = serializeDocument(from.registry, root, value, { indent: INDENT });
-      const other = parseDocument(against.registry, undefined, document);
-      if (other.ok) return edited(root, other.value, document);
-      const witness = proveWitness(search, root, document, other.diagnostics);
-      // Refused for something else first: the part around the change may still serve as a graft.
-      if (!witness) grafts.offer(root, document);
-      return witness;
-    },
-  };
-  const common: Stream = {
-    version: against,
-    roots: witnessRoots(against.registry, change.namespace, change.paths),
-    share: 0.4,
-    // Small documents: the fewer elements, the likelier both versions accept one.
-    rounds: generalRounds(change),
-    attempt: (root, value) => {
-      const document = serializeDocument(against.registry, root, value, { indent: INDENT });
-      return parseDocument(from.registry, undefined, document).ok ? edited(root, value, document) : undefined;
-    },
-  };
+  /** A stream over `version`'s roots of the change; each attempt gets the drawn value written as a document. */
+  const stream = (version: Version, share: number, rounds: readonly Round[], attempt: (root: string, value: unknown, document: string) => Witness | undefined): Stream => ({
+    version,
+    roots: witnessRoots(version.registry, change.namespace, change.paths),
+    share,
+    rounds,
+    attempt: (root, value) => attempt(root, value, serializeDocument(version.registry, root, value, { indent: INDENT })),
+  });
+  const drawn = stream(from, 0.6, roundsFor(change), (root, _value, document) => {
+    const other = parseDocument(against.registry, undefined, document);
+    if (other.ok) return edited(root, other.value, document);
+    const witness = proveWitness(search, root, document, other.diagnostics);
+    // Refused for something else first: the part around the change may still serve as a graft.
+    if (!witness) grafts.offer(root, document);
+    return witness;
+  });
+  // Small documents: the fewer elements, the likelier both versions accept one.
+  const common = stream(against, 0.4, generalRounds(change), (root, value, document) =>
+    parseDocument(from.registry, undefined, document).ok ? edited(root, value, document) : undefined,
+  );
   return [drawn, common];
 }
 
