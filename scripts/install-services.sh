@@ -4,6 +4,8 @@
 #   sip-tester     Debian's package of sipp, the SIP peer of the Participating Function tests
 #   chromium       the headless browser engine that test/support/chromium.ts runs bundles in
 #                  (test/browser/: the generated model in a real browser)
+#   libxml2-utils  xmllint, whose verdicts `npm run conformance` prints beside evfw's on the W3C
+#                  XML Schema Test Suite (no test needs it: the tests' libxml2 is libxml2-wasm)
 #
 # Usage: bash scripts/install-services.sh        (CI: before `npm test`, see .ci/run)
 #
@@ -20,7 +22,7 @@
 set -uo pipefail
 
 # Debian package and a command it installs, to tell whether it is already there.
-PACKAGES=(dovecot-imapd:dovecot sip-tester:sipp chromium:chromium)
+PACKAGES=(dovecot-imapd:dovecot sip-tester:sipp chromium:chromium libxml2-utils:xmllint)
 
 say() { printf 'install-services: %s\n' "$*" >&2; }
 

@@ -81,6 +81,7 @@ class Binder {
         const only = p.particles.length === 1 ? p.particles[0] : undefined;
         const items: unknown[] = [];
         while (items.length < limit(p) && this.startsWithin(p)) {
+          const before = this.next;
           if (only?.kind === 'choice' && only.property === p.property) {
             items.push(this.branch(only));
           } else {
@@ -88,6 +89,8 @@ class Binder {
             this.flattened(item, p);
             items.push(item);
           }
+          // An occurrence that took no child (its particles all of maxOccurs 0) would repeat for ever.
+          if (this.next === before) break;
         }
         target[p.property] = items;
         return;
@@ -103,8 +106,12 @@ class Binder {
       return;
     }
     while (this.startsWithin(p)) {
+      const before = this.next;
       const c = p.particles.find((x) => this.startsWithin(x))!;
       this.into(target, c);
+      // A child its particle's count refuses (maxOccurs 0, or one too many) binds nowhere: the
+      // validator's count check reports it, and binding stops here rather than loop on it.
+      if (this.next === before) break;
     }
   }
 

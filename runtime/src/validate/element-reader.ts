@@ -197,8 +197,9 @@ export class ElementReader {
   private allCounts(group: { min: number; particles: readonly unknown[] }, bound: readonly BoundChild[], parent: SourceElement, path: string): void {
     for (const particle of group.particles as Leaf[]) {
       const uses = bound.filter((b) => b.leaf === particle);
-      const second = uses[1];
-      if (second) this.error('evfw.content.unexpected', `<${short(second.source.name)}> may appear only once in <${short(parent.name)}>`, second.source, path);
+      // In an xs:all group every particle may appear once at most, and not at all with maxOccurs 0.
+      const extra = uses[particle.max === 0 ? 0 : 1];
+      if (extra) this.error('evfw.content.unexpected', `<${short(extra.source.name)}> may ${particle.max === 0 ? 'not appear' : 'appear only once'} in <${short(parent.name)}>`, extra.source, path);
       const anyFromGroup = bound.some((b) => (group.particles as Leaf[]).includes(b.leaf));
       // An optional xs:all group may be absent as a whole; a required one (minOccurs 1) may not.
       if (uses.length === 0 && particle.min > 0 && (anyFromGroup || group.min > 0)) this.missing(parent, [particle], path);
