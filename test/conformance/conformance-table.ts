@@ -12,6 +12,8 @@ interface Tally {
   otherInstanceAgree: number;
 }
 
+const TALLY_KEYS: readonly (keyof Tally)[] = ['schema', 'schemaAgree', 'instance', 'instanceAgree', 'unsupported', 'crashes', 'otherSchemaAgree', 'otherInstanceAgree'];
+
 const setOf = (id: string) => id.slice(0, id.indexOf('/'));
 const percent = (part: number, whole: number) => (whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)}%`);
 
@@ -43,7 +45,7 @@ export function conformanceTable(results: readonly TestResult[], other?: { reado
     else t.otherInstanceAgree++;
   }
   const total: Tally = { schema: 0, schemaAgree: 0, instance: 0, instanceAgree: 0, unsupported: 0, crashes: 0, otherSchemaAgree: 0, otherInstanceAgree: 0 };
-  for (const t of tallies.values()) for (const key of Object.keys(total) as (keyof Tally)[]) total[key] += t[key];
+  for (const t of tallies.values()) for (const key of TALLY_KEYS) total[key] += t[key];
   const name = other?.name ?? 'xmllint';
   const row = (label: string, t: Tally) =>
     `| ${label} | ${t.schema} | ${percent(t.schemaAgree, t.schema)} | ${other ? percent(t.otherSchemaAgree, t.schema) : '-'} | ${t.instance} | ${percent(t.instanceAgree, t.instance)} | ${other ? percent(t.otherInstanceAgree, t.instance) : '-'} | ${t.unsupported} | ${t.crashes} |`;
