@@ -7,17 +7,19 @@
  *   npm run conformance                      the table
  *   npm run conformance -- --update-known    also rewrite test/conformance/known-disagreements.txt
  *   npm run conformance -- --no-xmllint      evfw alone (xmllint takes a process per test)
+ *   npm run conformance -- --generate        also generate a package of every valid schema evfw accepts
  */
 import { agrees, runEvfw } from '../test/conformance/run-evfw.js';
 import { conformanceTable } from '../test/conformance/conformance-table.js';
 import { changesAgainst, KNOWN_FILE, readKnown, writeKnown } from '../test/conformance/known-disagreements.js';
+import { runGenerate } from '../test/conformance/run-generate.js';
 import { runXmllint, xmllintVersion } from '../test/conformance/run-xmllint.js';
 import { readSuite, unpackSuite } from '../test/conformance/xsts-suite.js';
 
 const args = new Set(process.argv.slice(2));
 for (const arg of args) {
-  if (!['--update-known', '--no-xmllint'].includes(arg)) {
-    process.stderr.write(`conformance: unknown option ${arg}; the options are --update-known and --no-xmllint\n`);
+  if (!['--update-known', '--no-xmllint', '--generate'].includes(arg)) {
+    process.stderr.write(`conformance: unknown option ${arg}; the options are --update-known, --no-xmllint and --generate\n`);
     process.exit(2);
   }
 }
@@ -49,4 +51,17 @@ if (args.has('--update-known')) {
 } else {
   const changes = changesAgainst(known, results);
   if (changes.length > 0) process.stdout.write(`${changes.length} changes against the known list (run with --update-known after review):\n${changes.slice(0, 20).join('\n')}\n`);
+}
+
+if (args.has('--generate')) {
+  started = Date.now();
+  const { tried, failures } = runGenerate(suite, results);
+  const count = (kind: string) => failures.filter((f) => f.kind === kind).length;
+  const byDetail = new Map<string, number>();
+  for (const f of failures) byDetail.set(`${f.kind} ${f.detail}`, (byDetail.get(`${f.kind} ${f.detail}`) ?? 0) + 1);
+  process.stdout.write(
+    `\ngenerate: ${tried} valid schemas evfw accepts, in ${((Date.now() - started) / 1000).toFixed(0)} s: ${tried - failures.length} packages, ${count('refused')} refused, ${count('crash')} crashes\n` +
+      [...byDetail].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([what, n]) => `  ${n}\t${what}`).join('\n') + '\n',
+  );
+  for (const f of failures.slice(0, 10)) process.stdout.write(`  ${f.id}: ${f.kind} ${f.detail}\n`);
 }
