@@ -4,6 +4,7 @@
  *   load           load/load-schemas.ts     the XSD files, local only, within the set's roots and caps
  *   read           read/read-schema.ts      each document into its part of a namespace
  *   assemble       ir/assemble.ts           the parts into one SchemaSet, every reference resolved
+ *   check          check/check-schema-set.ts  the schema component constraints of XSD part 1
  *   transforms     transform/*.ts           in the order of TRANSFORMS; the last, assign-names,
  *                                           gives every name and returns a NamedSchemaSet
  *   attach rules   load/attach-rules.ts     the prose rules beside each namespace's first file
@@ -13,6 +14,7 @@
 import path from 'node:path';
 import type { SchemaDescriptor } from '@evfw/runtime/schema';
 import { assembleSchemas } from './ir/assemble.js';
+import { checkSchemaSet } from './check/check-schema-set.js';
 import type { NamedSchemaSet, SchemaSet } from './ir/ir.js';
 import type { SchemaLimits } from './ir/schema-limits.js';
 import { attachRules } from './load/attach-rules.js';
@@ -91,6 +93,7 @@ export function buildIr(entryFiles: readonly string[], options: GenerateOptions 
   const documents = loadSchemas(entryFiles, { rootDir: options.rootDir, access, maxNestingDepth: options.limits?.maxNestingDepth });
   const parts = documents.map(readDocument);
   const assembled = assembleSchemas(parts, options.limits);
+  checkSchemaSet(assembled);
   const named = assignNames(SHAPING_TRANSFORMS.reduce((set, transform) => transform(set), assembled));
   return attachRules(named, path.resolve(options.rootDir ?? process.cwd()), access);
 }

@@ -97,6 +97,10 @@ export interface TypeCommon {
 export interface ComplexType<out S extends Stage = Stage> extends TypeCommon {
   readonly kind: 'complex';
   readonly abstract: boolean;
+  /** {final}: the derivations this type refuses to be a base of (its final, or the schema's finalDefault). */
+  readonly final: readonly ComplexDerivationMethod[];
+  /** {prohibited substitutions}: the derived types xsi:type may not put in its place (block, or blockDefault). */
+  readonly block: readonly ComplexDerivationMethod[];
   /** Absent for types that restrict xs:anyType, which is how XSD spells "no base". */
   readonly derivation: Derivation | undefined;
   readonly content: Content<S>;
@@ -104,8 +108,10 @@ export interface ComplexType<out S extends Stage = Stage> extends TypeCommon {
   readonly anyAttribute: Wildcard | undefined;
 }
 
+export type ComplexDerivationMethod = 'extension' | 'restriction';
+
 export interface Derivation {
-  readonly method: 'extension' | 'restriction';
+  readonly method: ComplexDerivationMethod;
   readonly base: QName;
 }
 
@@ -131,6 +137,8 @@ export interface ElementContent<out S extends Stage = Stage> {
 export interface SimpleType extends TypeCommon {
   readonly kind: 'simple';
   readonly variety: 'atomic' | 'list' | 'union';
+  /** {final}: the derivations this type refuses to be the base, item or member of (its final, or finalDefault). */
+  readonly final: readonly ('restriction' | 'list' | 'union')[];
   /** The restricted type, for 'atomic' (and for a restriction of a list or union type). */
   readonly base: TypeRef | undefined;
   readonly itemType: TypeRef | undefined;
@@ -251,6 +259,10 @@ export interface ElementDecl {
   readonly type: TypeRef | undefined;
   readonly abstract: boolean;
   readonly nillable: boolean;
+  /** {disallowed substitutions}: block, or the schema's blockDefault. */
+  readonly block: readonly ('extension' | 'restriction' | 'substitution')[];
+  /** {substitution group exclusions}: final, or the schema's finalDefault (its extension and restriction). */
+  readonly final: readonly ComplexDerivationMethod[];
   readonly default: string | undefined;
   readonly fixed: string | undefined;
   readonly substitutionGroup: QName | undefined;

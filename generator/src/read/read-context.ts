@@ -13,6 +13,9 @@ export interface Context {
   readonly targetNamespace: string;
   readonly elementFormQualified: boolean;
   readonly attributeFormQualified: boolean;
+  /** The schema's blockDefault and finalDefault, as written ('' when absent). */
+  readonly blockDefault: string;
+  readonly finalDefault: string;
 }
 
 /** Children in the XSD namespace; foreign elements are allowed only inside appinfo/documentation. */
@@ -80,6 +83,23 @@ export function enumAttr<T extends string>(node: XmlNode, name: string, values: 
   if (value === undefined) return undefined;
   if ((values as readonly string[]).includes(value)) return value as T;
   return fail('xsd.attribute.invalid', `${name}="${value}" is not one of ${values.join(', ')}`, node);
+}
+
+/**
+ * A derivation set attribute (block, final): `#all` or a list of the `allowed` methods; absent,
+ * the schema's default for it, keeping only what applies here (XSD 1.0 part 1, 3.3.2 and 3.4.2).
+ */
+export function derivationSet<T extends string>(node: XmlNode, name: 'block' | 'final', allowed: readonly T[], schemaDefault: string): T[] {
+  const own = attr(node, name);
+  const text = (own ?? schemaDefault).trim();
+  if (text === '#all') return [...allowed];
+  const tokens = text.split(/\s+/).filter(Boolean);
+  const methods: T[] = [];
+  for (const token of tokens) {
+    if ((allowed as readonly string[]).includes(token)) methods.push(token as T);
+    else if (own !== undefined) fail('xsd.attribute.invalid', `${name}="${own}" is not #all or a list of ${allowed.join(', ')}`, node);
+  }
+  return [...new Set(methods)];
 }
 
 export function nonNegative(node: XmlNode, name: string, text: string): number {

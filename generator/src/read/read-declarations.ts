@@ -1,7 +1,7 @@
 /** Element and attribute declarations, attribute uses and identity constraints (xs:unique, xs:key, xs:keyref). */
 import { type AttributeDecl, type AttributeUse, type ElementDecl, type IdentityConstraint, type TypeRef } from '../ir/ir.js';
 import { readAnnotation, joinDocs } from './read-annotations.js';
-import { type Context, xsdChildren, unexpected, checkAttributes, attr, requireAttr, booleanAttr, enumAttr, requireQName, optionalQName, fail } from './read-context.js';
+import { type Context, xsdChildren, unexpected, checkAttributes, attr, requireAttr, booleanAttr, enumAttr, requireQName, optionalQName, fail, derivationSet } from './read-context.js';
 import { readComplexType, readSimpleType } from './read-types.js';
 import type { XmlNode } from './xml-tree.js';
 
@@ -41,6 +41,8 @@ export function readElementDecl(node: XmlNode, ctx: Context, global: boolean): E
     type,
     abstract: booleanAttr(node, 'abstract'),
     nillable: booleanAttr(node, 'nillable'),
+    block: derivationSet(node, 'block', ['extension', 'restriction', 'substitution'] as const, ctx.blockDefault),
+    final: derivationSet(node, 'final', ['extension', 'restriction'] as const, ctx.finalDefault),
     default: defaultValue,
     fixed,
     substitutionGroup: optionalQName(node, 'substitutionGroup', (q) => q),

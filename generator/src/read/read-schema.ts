@@ -15,6 +15,7 @@ import { type Context, xsdChildren, unexpected, checkAttributes, attr } from './
 import { readElementDecl, readAttributeDecl } from './read-declarations.js';
 import { readGroupDef, readAttributeGroupDef } from './read-particles.js';
 import { readGlobalType } from './read-types.js';
+import { checkSchemaDocument } from './check-schema-document.js';
 import type { XmlNode } from './xml-tree.js';
 
 /** The components one schema document contributes to its target namespace. */
@@ -50,11 +51,14 @@ export function readSchema(root: XmlNode, file: string, targetNamespace?: string
       root.source,
     );
   }
+  checkSchemaDocument(root);
   checkAttributes(root);
   const ctx: Context = {
     targetNamespace: targetNamespace ?? attr(root, 'targetNamespace') ?? '',
     elementFormQualified: attr(root, 'elementFormDefault') === 'qualified',
     attributeFormQualified: attr(root, 'attributeFormDefault') === 'qualified',
+    blockDefault: attr(root, 'blockDefault') ?? '',
+    finalDefault: attr(root, 'finalDefault') ?? '',
   };
   const part: SchemaPart = {
     namespace: ctx.targetNamespace,

@@ -2,11 +2,14 @@
 import { XSD_NAMESPACE, type AttributeUse, type ComplexType, type Content, type DeclaredType, type Facet, type FacetKind, type Particle, type SimpleType, type TypeRef, type Wildcard } from '../ir/ir.js';
 import { checkPatternFacet } from './check-pattern.js';
 import { annotationsOnly, splitAnnotations } from './read-annotations.js';
-import { type Context, xsdChildren, unexpected, checkAttributes, attr, requireAttr, booleanAttr, requireQName, optionalQName, expandQName, fail } from './read-context.js';
+import { type Context, xsdChildren, unexpected, checkAttributes, attr, requireAttr, booleanAttr, requireQName, optionalQName, expandQName, fail, derivationSet } from './read-context.js';
 import { readAttributeUse } from './read-declarations.js';
 import { readParticle, readWildcard } from './read-particles.js';
 import type { XmlNode } from './xml-tree.js';
 import { FACETS } from './xsd-vocabulary.js';
+
+const COMPLEX_METHODS = ['extension', 'restriction'] as const;
+const SIMPLE_METHODS = ['restriction', 'list', 'union'] as const;
 
 /** A top-level `<xs:complexType>` or `<xs:simpleType>`, which the schema must name. */
 export function readGlobalType(node: XmlNode, ctx: Context): DeclaredType {
@@ -55,6 +58,7 @@ export function readComplexType(node: XmlNode, ctx: Context, global: boolean): C
               kind: 'simple',
               name: undefined,
               anonymous: false,
+              final: [],
               variety: 'atomic',
               base: parts.simpleType ?? { kind: 'type-ref', ref: base },
               itemType: undefined,
@@ -92,6 +96,8 @@ export function readComplexType(node: XmlNode, ctx: Context, global: boolean): C
     name: name === undefined ? undefined : { namespace: ctx.targetNamespace, name },
     anonymous: false,
     abstract: booleanAttr(node, 'abstract'),
+    final: derivationSet(node, 'final', COMPLEX_METHODS, ctx.finalDefault),
+    block: derivationSet(node, 'block', COMPLEX_METHODS, ctx.blockDefault),
     derivation,
     content,
     attributes,
@@ -159,6 +165,7 @@ export function readSimpleType(node: XmlNode, ctx: Context, global: boolean): Si
     kind: 'simple' as const,
     name: name === undefined ? undefined : { namespace: ctx.targetNamespace, name },
     anonymous: false,
+    final: derivationSet(node, 'final', SIMPLE_METHODS, ctx.finalDefault),
     documentation,
     source: node.source,
   };
