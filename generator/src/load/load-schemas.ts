@@ -59,7 +59,7 @@ export function loadSchemas(entryFiles: readonly string[], options: LoadOptions 
    * A stack rather than recursion: a chain of includes as long as the file cap allows must not
    * exhaust the call stack. The order is the recursion's: depth-first, in document order.
    */
-  const pending: { readonly root: XmlNode; readonly absolute: string; readonly file: string; next: number }[] = [];
+  const pending: { readonly root: XmlNode; readonly absolute: string; readonly file: string; readonly chameleonNamespace: string | undefined; next: number }[] = [];
 
   const visit = (absolute: string, chameleonNamespace: string | undefined, from?: { node: XmlNode; location: string }) => {
     const key = `${absolute}\0${chameleonNamespace ?? ''}`;
@@ -68,7 +68,7 @@ export function loadSchemas(entryFiles: readonly string[], options: LoadOptions 
     const file = display(absolute);
     const root = tree(absolute, from);
     documents.push({ file, root, chameleonNamespace, builtin: false });
-    pending.push({ root, absolute, file, next: 0 });
+    pending.push({ root, absolute, file, chameleonNamespace, next: 0 });
   };
 
   const followPending = () => {
@@ -76,7 +76,7 @@ export function loadSchemas(entryFiles: readonly string[], options: LoadOptions 
       const top = pending[pending.length - 1]!;
       const child = top.root.children[top.next++];
       if (child === undefined) pending.pop();
-      else followDirective(child, top.root, top.absolute, top.file);
+      else followDirective(child, top.root, top.absolute, top.file, top.chameleonNamespace);
     }
   };
 
@@ -92,7 +92,8 @@ export function loadSchemas(entryFiles: readonly string[], options: LoadOptions 
     });
   };
 
-  const followDirective = (child: XmlNode, root: XmlNode, absolute: string, file: string) => {
+  /** `chameleonNamespace`: the namespace a chameleon document takes, which documents it includes take in turn. */
+  const followDirective = (child: XmlNode, root: XmlNode, absolute: string, file: string, chameleonNamespace: string | undefined) => {
     if (child.namespace !== XSD_NAMESPACE) return;
     if (child.name === 'redefine') {
       throw new GeneratorError('xsd.construct.unsupported', '<xs:redefine> is not supported', child.source, 'copy the redefined components into the schema and edit them there');
@@ -121,7 +122,7 @@ export function loadSchemas(entryFiles: readonly string[], options: LoadOptions 
     const target = path.resolve(path.dirname(absolute), location.replace(/^file:(\/\/)?/i, ''));
     const from = { node: child, location };
     if (child.name === 'include') {
-      const targetNamespace = attribute(root, 'targetNamespace');
+      const targetNamespace = attribute(root, 'targetNamespace') ?? chameleonNamespace;
       const included = attribute(tree(target, from), 'targetNamespace');
       if (included !== undefined && included !== (targetNamespace ?? '')) {
         throw new GeneratorError(

@@ -15,6 +15,7 @@ import { type Context, xsdChildren, unexpected, checkAttributes, attr } from './
 import { readElementDecl, readAttributeDecl } from './read-declarations.js';
 import { readGroupDef, readAttributeGroupDef } from './read-particles.js';
 import { readGlobalType } from './read-types.js';
+import { chameleonTree } from './chameleon.js';
 import { checkSchemaDocument } from './check-schema-document.js';
 import type { XmlNode } from './xml-tree.js';
 
@@ -36,7 +37,9 @@ export interface SchemaPart {
 
 /** The read stage of the pipeline: one loaded schema document, read into its part of its namespace. */
 export function readDocument(document: SchemaDocument): SchemaPart {
-  return readSchema(document.root, document.file, document.chameleonNamespace, document.builtin);
+  const { chameleonNamespace } = document;
+  const root = chameleonNamespace === undefined ? document.root : chameleonTree(document.root, chameleonNamespace);
+  return readSchema(root, document.file, chameleonNamespace, document.builtin);
 }
 
 /**
