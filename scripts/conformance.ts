@@ -7,7 +7,7 @@
  *   npm run conformance                      the table
  *   npm run conformance -- --update-known    also rewrite test/conformance/known-disagreements.txt
  *   npm run conformance -- --no-xmllint      evfw alone (xmllint takes a process per test)
- *   npm run conformance -- --generate        also generate a package of every valid schema evfw accepts
+ *   npm run conformance -- --generate        also generate a package of every valid schema evfw accepts, and type-check them
  */
 import { agrees, runEvfw } from '../test/conformance/run-evfw.js';
 import { conformanceTable } from '../test/conformance/conformance-table.js';
@@ -54,13 +54,13 @@ if (args.has('--update-known')) {
 }
 
 if (args.has('--generate')) {
-  started = Date.now();
-  const { tried, failures } = runGenerate(suite, results);
+  const { tried, packages, failures, generateSeconds, typeCheckSeconds } = runGenerate(suite, results);
   const count = (kind: string) => failures.filter((f) => f.kind === kind).length;
   const byDetail = new Map<string, number>();
   for (const f of failures) byDetail.set(`${f.kind} ${f.detail}`, (byDetail.get(`${f.kind} ${f.detail}`) ?? 0) + 1);
   process.stdout.write(
-    `\ngenerate: ${tried} valid schemas evfw accepts, in ${((Date.now() - started) / 1000).toFixed(0)} s: ${tried - failures.length} packages, ${count('refused')} refused, ${count('crash')} crashes\n` +
+    `\ngenerate: ${tried} valid schemas evfw accepts, in ${generateSeconds.toFixed(0)} s: ${packages} packages, ${count('refused')} refused, ${count('crash')} crashes; ` +
+      `type-checked in ${typeCheckSeconds.toFixed(0)} s: ${count('type-error')} packages with type errors\n` +
       [...byDetail].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([what, n]) => `  ${n}\t${what}`).join('\n') + '\n',
   );
   for (const f of failures.slice(0, 10)) process.stdout.write(`  ${f.id}: ${f.kind} ${f.detail}\n`);

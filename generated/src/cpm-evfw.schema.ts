@@ -32,6 +32,14 @@ export const schema: SchemaDescriptor = {
                 "prefix": "xs",
                 "uri": "http://www.w3.org/2001/XMLSchema"
               }
+            ],
+            "attributeFields": [
+              {
+                "type": {
+                  "kind": "builtin",
+                  "name": "string"
+                }
+              }
             ]
           }
         ]
@@ -382,7 +390,59 @@ export const schema: SchemaDescriptor = {
               }
             ]
           }
-        }
+        },
+        "anonymous": true
+      }
+    ],
+    "simpleTypes": [
+      {
+        "key": "{urn:oma:xml:cpm:evfw}imap-event-type",
+        "type": {
+          "kind": "atomic",
+          "base": {
+            "kind": "builtin",
+            "name": "string"
+          },
+          "facets": {
+            "enumeration": [
+              "flags"
+            ]
+          }
+        },
+        "base": "{http://www.w3.org/2001/XMLSchema}string"
+      },
+      {
+        "key": "{urn:oma:xml:cpm:evfw}operation-name",
+        "type": {
+          "kind": "atomic",
+          "base": {
+            "kind": "builtin",
+            "name": "string"
+          },
+          "facets": {
+            "enumeration": [
+              "add"
+            ]
+          }
+        },
+        "base": "{http://www.w3.org/2001/XMLSchema}string"
+      },
+      {
+        "key": "{urn:oma:xml:cpm:evfw}imap-flag",
+        "type": {
+          "kind": "atomic",
+          "base": {
+            "kind": "builtin",
+            "name": "string"
+          },
+          "facets": {
+            "enumeration": [
+              "\\Seen",
+              "\\Deleted"
+            ]
+          }
+        },
+        "base": "{http://www.w3.org/2001/XMLSchema}string"
       }
     ],
     "rules": [

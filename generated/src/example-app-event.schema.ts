@@ -150,7 +150,8 @@ export const schema: SchemaDescriptor = {
                           ]
                         ]
                       }
-                    }
+                    },
+                    "definition": "{urn:example:evfw:app:location-shared}place-id"
                   }
                 }
               },
@@ -173,7 +174,8 @@ export const schema: SchemaDescriptor = {
                       "facets": {
                         "maxLength": 32
                       }
-                    }
+                    },
+                    "definition": "{urn:example:evfw:app:location-shared}label"
                   }
                 }
               },
@@ -239,6 +241,102 @@ export const schema: SchemaDescriptor = {
         "content": {
           "kind": "empty"
         }
+      }
+    ],
+    "simpleTypes": [
+      {
+        "key": "{urn:example:evfw:app:location-shared}latitude",
+        "type": {
+          "kind": "atomic",
+          "base": {
+            "kind": "builtin",
+            "name": "decimal"
+          },
+          "facets": {
+            "minInclusive": "-90",
+            "maxInclusive": "90"
+          }
+        },
+        "base": "{http://www.w3.org/2001/XMLSchema}decimal"
+      },
+      {
+        "key": "{urn:example:evfw:app:location-shared}longitude",
+        "type": {
+          "kind": "atomic",
+          "base": {
+            "kind": "builtin",
+            "name": "decimal"
+          },
+          "facets": {
+            "minInclusive": "-180",
+            "maxInclusive": "180"
+          }
+        },
+        "base": "{http://www.w3.org/2001/XMLSchema}decimal"
+      },
+      {
+        "key": "{urn:example:evfw:app:location-shared}battery-level",
+        "type": {
+          "kind": "atomic",
+          "base": {
+            "kind": "builtin",
+            "name": "unsignedByte"
+          },
+          "facets": {
+            "maxInclusive": "100"
+          }
+        },
+        "base": "{http://www.w3.org/2001/XMLSchema}unsignedByte"
+      },
+      {
+        "key": "{urn:example:evfw:app:location-shared}place-id",
+        "type": {
+          "kind": "atomic",
+          "base": {
+            "kind": "builtin",
+            "name": "token"
+          },
+          "facets": {
+            "patterns": [
+              [
+                "[a-z][a-z0-9]*:[A-Za-z0-9._~\\-]+"
+              ]
+            ]
+          }
+        },
+        "base": "{http://www.w3.org/2001/XMLSchema}token"
+      },
+      {
+        "key": "{urn:example:evfw:app:location-shared}label",
+        "type": {
+          "kind": "atomic",
+          "base": {
+            "kind": "builtin",
+            "name": "string"
+          },
+          "facets": {
+            "maxLength": 32
+          }
+        },
+        "base": "{http://www.w3.org/2001/XMLSchema}string"
+      },
+      {
+        "key": "{urn:example:evfw:app:location-shared}position-source",
+        "type": {
+          "kind": "atomic",
+          "base": {
+            "kind": "builtin",
+            "name": "string"
+          },
+          "facets": {
+            "enumeration": [
+              "gps",
+              "network",
+              "manual"
+            ]
+          }
+        },
+        "base": "{http://www.w3.org/2001/XMLSchema}string"
       }
     ]
   };

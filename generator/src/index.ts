@@ -38,6 +38,7 @@ import { flattenAttributeGroups } from './transform/flatten-attribute-groups.js'
 import { flattenModelGroups } from './transform/flatten-model-groups.js';
 import { nameAnonymousTypes } from './transform/name-anonymous-types.js';
 
+import type { GeneratorError } from './errors.js';
 export { GeneratorError } from './errors.js';
 export { diffSchemas, isBreaking, suggestSemver } from './diff/diff-schemas.js';
 export type { ChangeKind, Effect, SchemaChange, SemverSuggestion, Witness } from './diff/diff-schemas.js';
@@ -85,15 +86,29 @@ export interface GenerateOptions extends SchemaAccessOptions {
    * `js`: dist/ only, JavaScript and declarations ready to import (emit/javascript/).
    */
   readonly emit?: EmitMode;
+  /**
+   * A content model that breaks Unique Particle Attribution (XSD 1.0 part 1, 3.8.6, cos-nonambig):
+   * 'error' (the default, as XSD 1.0 says) or 'warning', for schemas such as RFC 4826's
+   * resource-lists that real documents use anyway (D-113). Either way the validator takes the
+   * first particle, in schema order, that can take an element (D-46).
+   */
+  readonly uniqueParticleAttribution?: 'error' | 'warning';
+  /**
+   * Told of each warning as it is found: what XSD allows but an author would want to know (a
+   * schemaLocation not followed, a content model that breaks UPA with 'warning' above). Without
+   * it, `loadSchemaSet` still returns them; `generate` and `generateDocs` drop them.
+   */
+  readonly onWarning?: (warning: GeneratorError) => void;
 }
 
 /** The schemas, from their files to the final IR: every stage before lowering. */
 export function buildIr(entryFiles: readonly string[], options: GenerateOptions = {}): NamedSchemaSet {
   const access = new SchemaAccess(entryFiles, options);
-  const documents = loadSchemas(entryFiles, { rootDir: options.rootDir, access, maxNestingDepth: options.limits?.maxNestingDepth });
+  const warn = options.onWarning ?? (() => {});
+  const documents = loadSchemas(entryFiles, { rootDir: options.rootDir, access, maxNestingDepth: options.limits?.maxNestingDepth, onWarning: warn });
   const parts = documents.map(readDocument);
   const assembled = assembleSchemas(parts, options.limits);
-  checkSchemaSet(assembled);
+  checkSchemaSet(assembled, { uniqueParticleAttribution: options.uniqueParticleAttribution ?? 'error', onWarning: warn });
   const named = assignNames(SHAPING_TRANSFORMS.reduce((set, transform) => transform(set), assembled));
   return attachRules(named, path.resolve(options.rootDir ?? process.cwd()), access);
 }
@@ -106,6 +121,8 @@ export interface LoadedSchemaSet {
   readonly descriptors: readonly SchemaDescriptor[];
   /** The module of each namespace (`urn:oma:xml:cpm:evfw` -> `cpm-evfw`), as in a generated package. */
   readonly modules: ReadonlyMap<string, string>;
+  /** Every warning, in the order found (each also given to `onWarning`, when there is one). */
+  readonly warnings: readonly GeneratorError[];
 }
 
 /**
@@ -113,8 +130,13 @@ export interface LoadedSchemaSet {
  * that cannot be read throws a GeneratorError; showing it is the caller's.
  */
 export function loadSchemaSet(entryFiles: readonly string[], options: GenerateOptions = {}): LoadedSchemaSet {
-  const ir = buildIr(entryFiles, options);
-  return { ir, descriptors: schemaDescriptors(ir), modules: moduleNames(ir) };
+  const warnings: GeneratorError[] = [];
+  const onWarning = (warning: GeneratorError) => {
+    warnings.push(warning);
+    options.onWarning?.(warning);
+  };
+  const ir = buildIr(entryFiles, { ...options, onWarning });
+  return { ir, descriptors: schemaDescriptors(ir), modules: moduleNames(ir), warnings };
 }
 
 /**

@@ -38,6 +38,7 @@ export type {
   WildcardDescriptor,
 } from './schema/descriptor.js';
 export { SchemaRegistry } from './schema/registry.js';
+export { substituteKeys } from './model/xsi-type-model.js';
 export { XML_NAMESPACE_SCHEMA } from './schema/xml-namespace.js';
 
 export { ModelError, parseDocument, serializeDocument, validateDocument } from './document.js';

@@ -11,6 +11,12 @@ export interface XmlAttribute {
   readonly value: string;
   /** A prefix the serializer should prefer for this namespace. Set by programs; the parser never sets it. */
   readonly prefix?: string;
+  /**
+   * Set when the value is a QName (xsi:type): `value` is then the local name, and the writer
+   * puts before it the prefix it binds to this namespace ('' for no namespace), declared on the
+   * root like every other. The parser never sets it.
+   */
+  readonly valueNamespace?: string;
 }
 
 export interface XmlElement {

@@ -132,7 +132,7 @@ describe('evfw generate --watch', () => {
     mark = evfw.stderr.length;
     save(schema, BROKEN);
     const error = await evfw.waitFor('stderr', /x\.xsd: schema error; out left as it was\n(?:.*\n){2,}/, mark, 'the schema error');
-    expect(error[0]).toContain('x.xsd:9:5: error xsd.attribute.unknown: attribute "usex" is not allowed on <xs:attribute>\n');
+    expect(error[0]).toContain('x.xsd:9:5: error xsd.s4s-att-not-allowed: attribute "usex" is not allowed on <xs:attribute>\n');
     expect(error[0]).toContain('hint: did you mean "use"?');
     // Still running, and the package is what the last good schema gave.
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -72,7 +72,7 @@ describe(`evfw generate --schemas: a compiling package for each corpus schema se
   for (const set of sets) {
     it(`${set.name}: generated with --name`, () => {
       const out = path.join(packages, set.name);
-      const run = runEvfw(['generate', '--schemas', ...set.files, '--out', out, '--name', `@corpus/${set.name}`]);
+      const run = runEvfw(['generate', '--schemas', ...set.files, '--out', out, '--name', `@corpus/${set.name}`, ...set.flags]);
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       expect((JSON.parse(readFileSync(path.join(out, 'package.json'), 'utf8')) as { name: string }).name).toBe(`@corpus/${set.name}`);

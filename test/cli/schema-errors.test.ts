@@ -28,7 +28,7 @@ describe('a schema that cannot be read, in every command', () => {
     const run = runEvfw(args, { cwd: scratch });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('bad.xsd:2:3: error xsd.attribute.unknown: attribute "typo" is not allowed on <xs:element>');
+    expect(run.stderr).toContain('bad.xsd:2:3: error xsd.s4s-att-not-allowed: attribute "typo" is not allowed on <xs:element>');
     expect(run.stderr).toContain('  2 |   <xs:element name="a" typo="x"/>');
     expect(run.stderr.trimEnd().split('\n').at(-1)).toBe(`evfw: evfw.cli.schema: ${sentence}`);
   });

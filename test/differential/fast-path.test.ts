@@ -17,14 +17,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { registry } from '../../generated/src/registry.js';
+import { TRANSFORMS, schemaDescriptors } from '../../generator/src/index.js';
+import { SchemaRegistry } from '../../runtime/src/schema/registry.js';
 import { parseDocument, parseFullPath } from '../../runtime/src/document.js';
 import { resolveLimits } from '../../runtime/src/limits.js';
-import type { SchemaRegistry } from '../../runtime/src/schema/registry.js';
 import { validateFast } from '../../runtime/src/validate/fast-validator.js';
 import { decodeXml } from '../../runtime/src/xml/decode.js';
 import { readFast } from '../../runtime/src/xml/fast-tree.js';
 import { readXml } from '../../runtime/src/xml/read-xml.js';
 import { mutateBytes } from '../support/byte-mutants.js';
+import { inlineIr } from '../support/inline-schema.js';
 import { corpusCases, sampleDocuments } from '../support/documents.js';
 import { CORPUS_AVAILABLE, CORPUS_SKIP_REASON, SCHEMAS_DIR } from '../support/paths.js';
 import { Prng } from '../support/prng.js';
@@ -123,6 +125,112 @@ describe('the fast paths agree with the full path', () => {
     }
     // Some mutants stay well-formed (a changed letter in a text): the comparison must see them.
     expect(claims.reader).toBeGreaterThan(20);
+  });
+});
+
+/**
+ * Mixed content: the fast validator hands a mixed element's subtree to the full path's reader
+ * (its text is data, kept in `$content`), and must still claim the documents around it.
+ */
+const mixedRegistry = new SchemaRegistry(
+  schemaDescriptors(
+    inlineIr(
+      `<xs:element name="doc"><xs:complexType><xs:sequence>
+         <xs:element name="id" type="xs:int"/>
+         <xs:element name="para" type="t:Para" maxOccurs="unbounded"/>
+       </xs:sequence></xs:complexType></xs:element>
+       <xs:complexType name="Para" mixed="true"><xs:sequence>
+         <xs:element name="b" type="xs:string" minOccurs="0" maxOccurs="unbounded"/>
+         <xs:element name="n" type="t:Note" minOccurs="0"/>
+       </xs:sequence><xs:attribute name="lang" type="xs:string"/></xs:complexType>
+       <xs:complexType name="Note" mixed="true"/>`,
+      ...TRANSFORMS,
+    ),
+  ),
+);
+const MIXED_CASES: Record<string, string> = {
+  'text around children': '<doc xmlns="urn:t"><id>1</id><para lang="en">Hello <b>big</b> world<n>note</n>.</para></doc>',
+  'whitespace only, kept as data': '<doc xmlns="urn:t">\n  <id>1</id>\n  <para>\n  <b/>\n  </para>\n</doc>',
+  'comments, PIs, CDATA and references in the text': '<doc xmlns="urn:t"><id>1</id><para>a<!-- c -->b<?pi x?><![CDATA[<c>]]>&amp;&#x41;<b>x</b></para><para/></doc>',
+  'text only, and no text': '<doc xmlns="urn:t"><id>1</id><para>just text</para><para><b>x</b><b>y</b></para></doc>',
+  'children out of order': '<doc xmlns="urn:t"><id>1</id><para><n/><b>x</b></para></doc>',
+  'text in element-only content': '<doc xmlns="urn:t">text<id>1</id><para/></doc>',
+  'a child in text-only mixed content': '<doc xmlns="urn:t"><id>1</id><para><n><b/></n></para></doc>',
+};
+
+describe('the fast paths agree with the full path on mixed content', () => {
+  it('on hand-made documents, claiming the valid ones', () => {
+    const claims: Claims = { reader: 0, validator: 0 };
+    for (const [name, text] of Object.entries(MIXED_CASES)) compare(mixedRegistry, encoder.encode(text), name, claims);
+    // The four valid documents are claimed: their mixed subtrees are read by the full path's reader.
+    expect(claims.validator).toBe(4);
+  });
+
+  it('on 500 byte mutants of them', () => {
+    const prng = new Prng(21);
+    const claims: Claims = { reader: 0, validator: 0 };
+    const docs = Object.values(MIXED_CASES).map((t) => encoder.encode(t));
+    for (let n = 0; n < 500; n++) compare(mixedRegistry, mutateBytes(prng.pick(docs), prng), `mixed mutant ${n}`, claims);
+    // Most mutants break the document; some stay well-formed, and a few valid (a changed letter in a text).
+    expect(claims.reader).toBeGreaterThan(20);
+    expect(claims.validator).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * xsi:type and default values: the fast validator hands an element with xsi:type to the full
+ * path's reader (which gives its value a `$type`), and gives up on an empty element with a
+ * default; either way it must never say valid where the full path finds a fault.
+ */
+const typedRegistry = new SchemaRegistry(
+  schemaDescriptors(
+    inlineIr(
+      `<xs:element name="doc"><xs:complexType><xs:sequence>
+         <xs:element name="item" type="t:Base" maxOccurs="unbounded"/>
+         <xs:element name="strict" type="t:Base" block="extension" minOccurs="0"/>
+         <xs:element name="f" type="xs:float" default="1.5" minOccurs="0"/>
+         <xs:element name="g" type="xs:int" fixed="3" minOccurs="0"/>
+       </xs:sequence><xs:attribute name="n" type="xs:int" default="4"/></xs:complexType></xs:element>
+       <xs:complexType name="Base"><xs:sequence><xs:element name="a" type="xs:string"/></xs:sequence>
+         <xs:attribute name="unit" type="xs:string" default="cm"/></xs:complexType>
+       <xs:complexType name="Ext"><xs:complexContent><xs:extension base="t:Base">
+         <xs:sequence><xs:element name="b" type="xs:int"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType>
+       <xs:complexType name="Other"><xs:sequence><xs:element name="a" type="xs:string"/></xs:sequence></xs:complexType>`,
+      ...TRANSFORMS,
+    ),
+  ),
+);
+const XSI_DOC = (body: string) => `<doc xmlns="urn:t" xmlns:t="urn:t" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${body}</doc>`;
+const TYPED_CASES: Record<string, string> = {
+  'a plain document': XSI_DOC('<item><a>x</a></item>'),
+  'an extension named by xsi:type': XSI_DOC('<item xsi:type="t:Ext"><a>x</a><b>1</b></item><item><a>y</a></item>'),
+  'the declared type named by xsi:type': XSI_DOC('<item xsi:type="t:Base" unit="mm"><a>x</a></item>'),
+  'an absent attribute with a default': XSI_DOC('<item><a>x</a></item><f>2</f><g>3</g>'),
+  'empty elements with a default and a fixed value': XSI_DOC('<item><a>x</a></item><f/><g/>'),
+  'an extension missing its own content': XSI_DOC('<item xsi:type="t:Ext"><a>x</a></item>'),
+  'a type not derived from the declared one': XSI_DOC('<item xsi:type="t:Other"><a>x</a></item>'),
+  'an extension the element blocks': XSI_DOC('<item><a>x</a></item><strict xsi:type="t:Ext"><a>x</a><b>1</b></strict>'),
+  'an undeclared prefix in xsi:type': XSI_DOC('<item xsi:type="u:Ext"><a>x</a><b>1</b></item>'),
+  'the base\'s content under an extension': XSI_DOC('<item><a>x</a><b>1</b></item>'),
+  'a value other than the fixed one': XSI_DOC('<item><a>x</a></item><g>4</g>'),
+  'a value its type refuses': XSI_DOC('<item><a>x</a></item><f>x</f>'),
+};
+
+describe('the fast paths agree with the full path on xsi:type and default values', () => {
+  it('on hand-made documents, claiming the valid ones it can', () => {
+    const claims: Claims = { reader: 0, validator: 0 };
+    for (const [name, text] of Object.entries(TYPED_CASES)) compare(typedRegistry, encoder.encode(text), name, claims);
+    // The valid documents but the one with empty defaulted elements, which it gives up on.
+    expect(claims.validator).toBe(4);
+  });
+
+  it('on 500 byte mutants of them', () => {
+    const prng = new Prng(10);
+    const claims: Claims = { reader: 0, validator: 0 };
+    const docs = Object.values(TYPED_CASES).map((t) => encoder.encode(t));
+    for (let n = 0; n < 500; n++) compare(typedRegistry, mutateBytes(prng.pick(docs), prng), `typed mutant ${n}`, claims);
+    expect(claims.reader).toBeGreaterThan(20);
+    expect(claims.validator).toBeGreaterThan(0);
   });
 });
 

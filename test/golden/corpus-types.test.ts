@@ -20,7 +20,7 @@ describe(`types generated from the corpus${CORPUS_AVAILABLE ? '' : ` (${CORPUS_S
   testMissing('the tests of the corpus', corpusMissing());
   for (const set of corpusSchemaSets()) {
     it(`${set.name}: matches the golden types and compiles strictly`, () => {
-      const files = generate(set.files, { rootDir: CORPUS_DIR });
+      const files = generate(set.files, { rootDir: CORPUS_DIR, ...set.options });
       const out = path.join(scratch, set.name);
       for (const [relative, text] of files) {
         mkdirSync(path.dirname(path.join(out, relative)), { recursive: true });

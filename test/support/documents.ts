@@ -31,17 +31,19 @@ export interface CorpusCase {
   readonly registry: SchemaRegistry;
   readonly namespaces: readonly { namespace: string; file: string }[];
   readonly instances: readonly { name: string; bytes: Uint8Array }[];
+  /** The evfw flags the set needs (`--upa warning` for resource-lists, D-113). */
+  readonly flags: readonly string[];
 }
 
 /** Each corpus folder: its schemas as a registry, and its instance documents. */
 export function corpusCases(): CorpusCase[] {
   return corpusSchemaSets().map((set) => {
-    const { registry, namespaces } = schemaDescriptorsFor(set.files, CORPUS_DIR);
+    const { registry, namespaces } = schemaDescriptorsFor(set.files, CORPUS_DIR, set.options);
     const folder = path.join(CORPUS_DIR, set.name);
     const instances = readdirSync(folder)
       .filter((f) => f.endsWith('.xml'))
       .sort()
       .map((f) => ({ name: `${set.name}/${f}`, bytes: new Uint8Array(readFileSync(path.join(folder, f))) }));
-    return { set: set.name, files: set.files, registry, namespaces, instances };
+    return { set: set.name, files: set.files, registry, namespaces, instances, flags: set.flags };
   });
 }

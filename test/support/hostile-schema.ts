@@ -93,7 +93,12 @@ const enclosed = (value: string) => `(${value})`;
  * resolve, rightly. The parentheses keep a U+FEFF or U+2028 at either end from the reader's
  * trim(), which removes more than XML whitespace: a defect reported apart.
  */
-const namespaceOf = (value: string) => `urn:t:(${value.replace(/[ \t\n\r]/g, '_')})`;
+/**
+ * A target namespace holding `value`: whitespace as "_", and the four characters an xs:anyURI
+ * constrains ("%" "#" "[" "]") %-escaped, since the schema for schemas checks targetNamespace as
+ * one (D-116); every other hostile character stays. The IR-only cases carry the raw value.
+ */
+const namespaceOf = (value: string) => `urn:t:(${value.replace(/[ \t\n\r]/g, '_').replace(/[%#[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`;
 
 /**
  * The pattern matching `(value)`, on at most 1,000 code points of `value`: the pattern engine

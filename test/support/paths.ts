@@ -22,8 +22,23 @@ export function ownSchemaFiles(): string[] {
     .map((f) => path.join(SCHEMAS_DIR, f));
 }
 
+/**
+ * Corpus sets whose schemas break Unique Particle Attribution, read with it as a warning (D-113):
+ * RFC 4826's resource-lists has a lax ##other wildcard in a repeated choice and another after it.
+ */
+const UPA_WARNING_SETS: ReadonlySet<string> = new Set(['resource-lists']);
+
+export interface CorpusSchemaSet {
+  readonly name: string;
+  readonly files: string[];
+  /** What the generator needs to read the set: `uniqueParticleAttribution: 'warning'` for the sets above. */
+  readonly options: { readonly uniqueParticleAttribution?: 'warning' };
+  /** The same as evfw flags. */
+  readonly flags: readonly string[];
+}
+
 /** Each corpus folder with its XSDs, read together (pres-rules imports common-policy). */
-export function corpusSchemaSets(): { name: string; files: string[] }[] {
+export function corpusSchemaSets(): CorpusSchemaSet[] {
   if (!CORPUS_AVAILABLE) return [];
   return readdirSync(CORPUS_DIR, { withFileTypes: true })
     .filter((d) => d.isDirectory())
@@ -35,6 +50,7 @@ export function corpusSchemaSets(): { name: string; files: string[] }[] {
         .filter((f) => f.endsWith('.xsd'))
         .sort()
         .map((f) => path.join(CORPUS_DIR, name, f)),
+      ...(UPA_WARNING_SETS.has(name) ? { options: { uniqueParticleAttribution: 'warning' as const }, flags: ['--upa', 'warning'] } : { options: {}, flags: [] }),
     }))
     .filter((set) => set.files.length > 0);
 }

@@ -8,29 +8,32 @@ import path from 'node:path';
 import ts from 'typescript';
 import { REPO_ROOT } from './paths.js';
 
+/** Strict, and as strict as a generated package's tsconfig.json; the runtime from its sources. */
+export const GENERATED_CODE_OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  allowImportingTsExtensions: true,
+  baseUrl: REPO_ROOT,
+  paths: {
+    '@evfw/runtime': ['runtime/src/index.ts'],
+    '@evfw/runtime/codegen': ['runtime/src/codegen.ts'],
+    '@evfw/runtime/testing': ['runtime/src/testing/index.ts'],
+    'fast-check': ['node_modules/fast-check/lib/fast-check.d.ts'],
+  },
+  types: [],
+};
+
 export function typeErrors(dir: string): string[] {
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.ts'))
     .map((f) => path.join(dir, f));
-  const program = ts.createProgram(files, {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    exactOptionalPropertyTypes: true,
-    noUncheckedIndexedAccess: true,
-    allowImportingTsExtensions: true,
-    baseUrl: REPO_ROOT,
-    paths: {
-      '@evfw/runtime': ['runtime/src/index.ts'],
-      '@evfw/runtime/codegen': ['runtime/src/codegen.ts'],
-      '@evfw/runtime/testing': ['runtime/src/testing/index.ts'],
-      'fast-check': ['node_modules/fast-check/lib/fast-check.d.ts'],
-    },
-    types: [],
-  });
+  const program = ts.createProgram(files, GENERATED_CODE_OPTIONS);
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
     if (!d.file || d.start === undefined) return message;

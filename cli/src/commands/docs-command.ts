@@ -66,7 +66,7 @@ async function writeDocs(flags: DocsFlags): Promise<number> {
   // The generator loads only for this command; the docs emitter alone runs, with the context
   // `npm run generate` gives it, so the files are the ones it writes.
   const failure = { sentence: 'a schema cannot be read, so no docs were written', colors: colors(process.stderr, flags.color) };
-  const files = docsFiles(await withGenerator((generator) => generator.generateDocs(entries, options), failure), flags.format);
+  const files = docsFiles(await withGenerator((generator, onWarning) => generator.generateDocs(entries, { ...options, onWarning }), failure), flags.format);
   const changed = [...files].filter(([file, text]) => !existsSync(path.join(outDir, file)) || readFileSync(path.join(outDir, file), 'utf8') !== text).map(([file]) => file);
   const stale = staleDocs(outDir, files, flags.format);
   const where = path.relative(process.cwd(), outDir) || '.';

@@ -79,8 +79,8 @@ async function generatePackage(flags: GenerateFlags): Promise<number> {
   const outDir = path.resolve(flags.out ?? DEFAULT_OUT);
   // The generator (and the TypeScript compiler) load only for this command.
   const failure = { sentence: 'a schema cannot be read, so nothing was generated', colors: colors(process.stderr, flags.color) };
-  const { count, result } = await withGenerator((generator) => {
-    const files = generator.generate(entries, options);
+  const { count, result } = await withGenerator((generator, onWarning) => {
+    const files = generator.generate(entries, { ...options, onWarning });
     return { count: files.size, result: generator.writeOutput(files, outDir, { check: flags.check === true, force: flags.force === true }) };
   }, failure);
   const where = path.relative(process.cwd(), outDir) || '.';

@@ -9,7 +9,7 @@
  * The generator is loaded here, when a command first needs it: its main entry brings the TypeScript
  * compiler, ajv and fast-check, which `evfw validate` without --schema never loads.
  */
-import type { GenerateOptions, LoadedSchemaSet } from '@evfw/generator';
+import type { GenerateOptions, GeneratorError, LoadedSchemaSet } from '@evfw/generator';
 import { CliError } from '../cli-error.js';
 import { generatorErrorBlock } from '../report/generator-error.js';
 import type { Colors } from '../terminal.js';
@@ -30,7 +30,7 @@ export interface SchemaFailure {
 
 /** The final IR, its descriptors and its modules (the generator's loadSchemaSet), or the command ends as described above. */
 export function loadSchemaSet(entries: readonly string[], options: GenerateOptions, failure: SchemaFailure): Promise<LoadedSchemaSet> {
-  return withGenerator((generator) => generator.loadSchemaSet(entries, options), failure);
+  return withGenerator((generator, onWarning) => generator.loadSchemaSet(entries, { ...options, onWarning }), failure);
 }
 
 /**
@@ -38,16 +38,21 @@ export function loadSchemaSet(entries: readonly string[], options: GenerateOptio
  * of writeOutput (`output.*`: a folder the generator did not write) is not the schemas' and ends
  * the command with evfw.cli.out-not-generated instead.
  */
-export async function withGenerator<T>(run: (generator: Generator) => T, failure: SchemaFailure): Promise<T> {
+export async function withGenerator<T>(run: (generator: Generator, onWarning: (warning: GeneratorError) => void) => T, failure: SchemaFailure): Promise<T> {
   const generator = await import('@evfw/generator');
+  // Warnings (a schemaLocation not followed, --upa warning) go to stderr as they are found, shown like errors.
+  const onWarning = (warning: GeneratorError) => process.stderr.write(`${generatorErrorBlock(shownAs(warning, failure.shownFile, generator), failure.colors, 'warning')}\n`);
   try {
-    return run(generator);
+    return run(generator, onWarning);
   } catch (error) {
     if (!(error instanceof generator.GeneratorError)) throw error;
     if (error.code.startsWith('output.')) throw new CliError('evfw.cli.out-not-generated', error.detail, error.hint);
-    const { shownFile } = failure;
-    const shown = shownFile && error.source ? new generator.GeneratorError(error.code, error.detail, { ...error.source, file: shownFile(error.source.file) }, error.hint) : error;
-    process.stderr.write(`${generatorErrorBlock(shown, failure.colors)}\n`);
+    process.stderr.write(`${generatorErrorBlock(shownAs(error, failure.shownFile, generator), failure.colors)}\n`);
     throw new CliError('evfw.cli.schema', failure.sentence);
   }
+}
+
+/** The error with its file named as the command shows it (`HEAD:schemas/x.xsd` for `evfw diff --git`). */
+function shownAs(error: GeneratorError, shownFile: SchemaFailure['shownFile'], generator: Generator): GeneratorError {
+  return shownFile && error.source ? new generator.GeneratorError(error.code, error.detail, { ...error.source, file: shownFile(error.source.file) }, error.hint) : error;
 }

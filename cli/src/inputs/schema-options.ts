@@ -1,7 +1,7 @@
 /**
  * The options of every command that reads schemas about which files the schema set may read
  * and how much: `--schema-path` adds a root, the caps bound a file and a set, `--schema-limit`
- * sets a cap on a schema's shape (issue 17). The rules are the generator's
+ * sets a cap on a schema's shape (issue 17), `--upa` says whether a UPA violation is an error (D-113). The rules are the generator's
  * (generator/src/load/schema-access.ts, generator/src/ir/schema-limits.ts); this only parses.
  */
 import { statSync } from 'node:fs';
@@ -19,10 +19,11 @@ export interface SchemaReadFlags {
   readonly maxSchemaSetBytes?: number;
   readonly maxSchemaFiles?: number;
   readonly schemaLimit?: Partial<Record<keyof SchemaLimits, number>>;
+  readonly upa?: 'error' | 'warning';
 }
 
 /** What the flags say to the generator: the roots and caps of reading, and the caps on a schema's shape (D-88, D-92). */
-export type SchemaReadOptions = Pick<GenerateOptions, 'schemaPath' | 'maxSchemaBytes' | 'maxSchemaSetBytes' | 'maxSchemaFiles' | 'limits'>;
+export type SchemaReadOptions = Pick<GenerateOptions, 'schemaPath' | 'maxSchemaBytes' | 'maxSchemaSetBytes' | 'maxSchemaFiles' | 'limits' | 'uniqueParticleAttribution'>;
 
 function isLimitName(name: string | undefined): name is keyof SchemaLimits {
   return name !== undefined && Object.hasOwn(DEFAULT_SCHEMA_LIMITS, name);
@@ -50,12 +51,15 @@ export function addSchemaReadOptions(command: Command): Command {
       '--schema-limit <name=n>',
       `a cap on a schema's shape, repeatable: ${LIMIT_NAMES.map((n) => `${n} (default ${DEFAULT_SCHEMA_LIMITS[n]})`).join(', ')}`,
       schemaLimit,
+    )
+    .addOption(
+      new Option('--upa <severity>', 'a content model that breaks Unique Particle Attribution: an error (the default, as XSD 1.0 says) or a warning, for schemas such as RFC 4826 resource-lists').choices(['error', 'warning']),
     );
 }
 
 /** Whether any of these options was given: a command that reads no schema with them says so. */
 export function schemaReadOptionsGiven(flags: SchemaReadFlags): boolean {
-  return flags.schemaPath !== undefined || flags.maxSchemaBytes !== undefined || flags.maxSchemaSetBytes !== undefined || flags.maxSchemaFiles !== undefined || flags.schemaLimit !== undefined;
+  return flags.schemaPath !== undefined || flags.maxSchemaBytes !== undefined || flags.maxSchemaSetBytes !== undefined || flags.maxSchemaFiles !== undefined || flags.schemaLimit !== undefined || flags.upa !== undefined;
 }
 
 /** The generator's options from the flags; a --schema-path that is not a folder is a usage error here, before any schema is read. */
@@ -71,5 +75,6 @@ export function schemaReadOptions(flags: SchemaReadFlags): SchemaReadOptions {
     ...(flags.maxSchemaSetBytes !== undefined ? { maxSchemaSetBytes: flags.maxSchemaSetBytes } : {}),
     ...(flags.maxSchemaFiles !== undefined ? { maxSchemaFiles: flags.maxSchemaFiles } : {}),
     ...(flags.schemaLimit !== undefined ? { limits: flags.schemaLimit } : {}),
+    ...(flags.upa !== undefined ? { uniqueParticleAttribution: flags.upa } : {}),
   };
 }

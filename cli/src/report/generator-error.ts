@@ -1,6 +1,6 @@
 /**
  * A schema the generator cannot read, printed like a diagnostic (position, source line, caret,
- * hint), for `validate --schema` and `generate` alike.
+ * hint), for `validate --schema` and `generate` alike; and the generator's warnings.
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -9,10 +9,11 @@ import type { Colors } from '../terminal.js';
 import { excerptsFor } from './source-excerpt.js';
 import { diagnosticBlock } from './text-report.js';
 
-export function generatorErrorBlock(error: GeneratorError, c: Colors): string {
+/** A warning of the generator (a GeneratorError given to onWarning) is printed the same way, as a warning. */
+export function generatorErrorBlock(error: GeneratorError, c: Colors, severity: 'error' | 'warning' = 'error'): string {
   const { source } = error;
   const excerpt = source ? excerptsFor(readOrEmpty(source.file), [source])[0] : undefined;
-  const d = { severity: 'error', code: error.code, message: error.detail, line: source?.line ?? 0, column: source?.column ?? 0, path: '', ...(error.hint ? { hint: error.hint } : {}) } as const;
+  const d = { severity, code: error.code, message: error.detail, line: source?.line ?? 0, column: source?.column ?? 0, path: '', ...(error.hint ? { hint: error.hint } : {}) } as const;
   return diagnosticBlock(source ? shown(source.file) : 'evfw', d, excerpt, c);
 }
 

@@ -5,7 +5,7 @@
  * tightens, the reverse loosens, a new facet tightens and a dropped one loosens.
  */
 import { XSD_NAMESPACE, qnameKey, type Facet, type FacetKind, type QName, type SimpleType, type Source, type TypeRef } from '../ir/ir.js';
-import { builtinBase } from './builtin-derivation.js';
+import { builtinBase } from '../ir/builtins.js';
 import { BOTH, NARROWS, WIDENS, quoteTextChange, typeLabel, quote, type DiffContext, type Effects, type Place, type Version } from './diff-context.js';
 
 export const ANY_SIMPLE_TYPE: QName = { namespace: XSD_NAMESPACE, name: 'anySimpleType' };

@@ -49,6 +49,15 @@ function compareComplexTypes(ctx: DiffContext, place: Place, b: ComplexType, a: 
     const effects = cb.kind === 'empty' && ca.kind === 'elements' && emptiable(ca.particle) ? WIDENS : ca.kind === 'empty' && cb.kind === 'elements' && emptiable(cb.particle) ? NARROWS : BOTH;
     ctx.report('type-changed', place, subject, `content ${contentLabel(cb.kind)} -> ${contentLabel(ca.kind)}`, effects, at);
   }
+  // Mixed on or off: documents gain or lose text between the children, and the model trades its
+  // element properties for one `$content` array (or back), which the generated-API comparison
+  // marks as breaking code.
+  const mixedBefore = cb.kind === 'elements' && cb.mixed;
+  const mixedAfter = ca.kind === 'elements' && ca.mixed;
+  if (mixedBefore !== mixedAfter) {
+    const message = mixedAfter ? 'now mixed: text may come between its child elements' : 'no longer mixed: text between its child elements is refused';
+    ctx.report('type-changed', place, subject, message, mixedAfter ? WIDENS : NARROWS, at);
+  }
   compareAttributes(ctx, place, b, a);
   compareAnyAttribute(ctx, place, b.anyAttribute, a.anyAttribute, at);
 }

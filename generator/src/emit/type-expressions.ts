@@ -10,6 +10,7 @@ import type { SchemaIndex } from '../ir/schema-index.js';
 import { literal } from './escape/index.js';
 import type { EmitContext } from './emitter.js';
 import type { GeneratedFile } from './generated-file.js';
+import { substitutableTypes } from './xsi-type-union.js';
 
 export class TypeExpressions {
   constructor(
@@ -23,9 +24,26 @@ export class TypeExpressions {
 
   /** An element's value: its type, its substitution head's type, or any XML at all. */
   elementType(decl: ElementDecl): string {
-    if (decl.type) return this.typeExpr(decl.type);
+    if (decl.type) return this.withDerivedTypes(decl, this.typeExpr(decl.type));
     if (decl.substitutionGroup) return this.elementType(this.index.element(decl.substitutionGroup)!);
     return this.runtime('XmlElement');
+  }
+
+  /**
+   * An element whose declared complex type has derived types that xsi:type may name in its
+   * place (xsi-type-union.ts) holds any of them, told apart by `$type`, the type's key; a value
+   * of the declared type may leave `$type` out. Any other element: its declared type alone.
+   */
+  private withDerivedTypes(decl: ElementDecl, declaredType: string): string {
+    if (decl.type?.kind !== 'type-ref') return declaredType;
+    const declared = this.index.type(decl.type.ref);
+    if (declared?.kind !== 'complex') return declaredType;
+    const derived = substitutableTypes(this.index, decl, declared);
+    if (derived.length === 0) return declaredType;
+    const branch = (def: DeclaredType<'named'>, optional: boolean) => `(${this.typeName(def)} & { $type${optional ? '?' : ''}: ${literal(qnameKey(def.name))} })`;
+    const branches = derived.map((def) => branch(def, false));
+    if (!declared.abstract) branches.unshift(branch(declared, true));
+    return branches.join(' | ');
   }
 
   /** A type reference as a TypeScript type: a built-in's kind, an inline simple type's body, or a named type. */

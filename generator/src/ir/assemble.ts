@@ -7,14 +7,20 @@ import { GeneratorError } from '../errors.js';
 import type { SchemaPart } from '../read/read-schema.js';
 import { BUILTIN_TYPES, builtinKind } from './builtins.js';
 import { XSD_NAMESPACE, qnameKey, type QName, type Schema, type SchemaSet, type Source } from './ir.js';
+import { applyRedefinitions } from './apply-redefinitions.js';
 import { checkComponentGraph } from './check-component-graph.js';
+import { checkNotations } from './check-notations.js';
+import { resolveQNameEnumerations } from './qname-enumerations.js';
+import { checkRedefinedRestrictions } from '../check/redefine-restrictions.js';
 import { indexSchemas } from './schema-index.js';
 import { DEFAULT_SCHEMA_LIMITS, type SchemaLimits } from './schema-limits.js';
 import { visitSchemas } from './visit.js';
 
 export function assembleSchemas(documents: readonly SchemaPart[], limits: Partial<SchemaLimits> = {}): SchemaSet {
   const byNamespace = new Map<string, { parts: SchemaPart[]; builtin: boolean }>();
-  for (const part of documents) {
+  // Redefinitions first: they rename components of the documents they redefine (apply-redefinitions.ts).
+  const { parts: redefined, restrictions } = applyRedefinitions(documents);
+  for (const part of redefined) {
     const entry = byNamespace.get(part.namespace) ?? { parts: [], builtin: part.builtin };
     entry.parts.push(part);
     byNamespace.set(part.namespace, entry);
@@ -32,12 +38,24 @@ export function assembleSchemas(documents: readonly SchemaPart[], limits: Partia
       types: parts.flatMap((p) => p.types),
       groups: parts.flatMap((p) => p.groups),
       attributeGroups: parts.flatMap((p) => p.attributeGroups),
+      ...notationsOf(parts),
     }));
   const set: SchemaSet = { schemas };
   checkDuplicates(set);
   checkReferences(set);
-  checkComponentGraph(set, indexSchemas(set), { ...DEFAULT_SCHEMA_LIMITS, ...limits });
-  return set;
+  const index = indexSchemas(set);
+  checkComponentGraph(set, index, { ...DEFAULT_SCHEMA_LIMITS, ...limits });
+  const resolved = resolveQNameEnumerations(set, redefined);
+  const resolvedIndex = resolved === set ? index : indexSchemas(resolved);
+  checkNotations(resolved, resolvedIndex);
+  checkRedefinedRestrictions(restrictions, resolvedIndex);
+  return resolved;
+}
+
+/** The namespace's notations, left out when it has none (as most schemas do). */
+function notationsOf(parts: readonly SchemaPart[]): Pick<Schema, 'notations'> {
+  const notations = parts.flatMap((p) => p.notations);
+  return notations.length > 0 ? { notations } : {};
 }
 
 function checkDuplicates(set: SchemaSet): void {
@@ -48,6 +66,7 @@ function checkDuplicates(set: SchemaSet): void {
       ['type', schema.types],
       ['group', schema.groups],
       ['attribute group', schema.attributeGroups],
+      ['notation', schema.notations ?? []],
     ];
     for (const [kind, components] of kinds) {
       const first = new Map<string, Source>();

@@ -62,6 +62,8 @@ export interface Schema<out S extends Stage = Stage> {
   readonly types: readonly DeclaredType<S>[];
   readonly groups: readonly GroupDef[];
   readonly attributeGroups: readonly AttributeGroupDef[];
+  /** The notation declarations (xs:notation), their own symbol space; absent when there are none. */
+  readonly notations?: readonly NotationDecl[];
   /** The prose rules of the namespace's rules file (load/load-rules.ts); absent when it has none. */
   readonly rules?: readonly RuleDescriptor[];
 }
@@ -137,8 +139,12 @@ export interface ElementContent<out S extends Stage = Stage> {
 export interface SimpleType extends TypeCommon {
   readonly kind: 'simple';
   readonly variety: 'atomic' | 'list' | 'union';
-  /** {final}: the derivations this type refuses to be the base, item or member of (its final, or finalDefault). */
-  readonly final: readonly ('restriction' | 'list' | 'union')[];
+  /**
+   * {final}: the derivations this type refuses to be the base, item or member of (its final, or
+   * finalDefault). 'extension' only from #all (XSD 1.0 part 1, 3.14.2): then no complex type
+   * may extend it into simple content either.
+   */
+  readonly final: readonly ('restriction' | 'list' | 'union' | 'extension')[];
   /** The restricted type, for 'atomic' (and for a restriction of a list or union type). */
   readonly base: TypeRef | undefined;
   readonly itemType: TypeRef | undefined;
@@ -163,6 +169,11 @@ export type FacetKind =
 export interface Facet {
   readonly kind: FacetKind;
   readonly value: string;
+  /**
+   * The prefixes in scope at an enumeration facet of a type derived from QName or NOTATION,
+   * whose value is a QName ('' for the default namespace); set at assembly (ir/qname-enumerations.ts).
+   */
+  readonly namespaces?: Readonly<Record<string, string>>;
   readonly fixed: boolean;
   readonly documentation: string | undefined;
   readonly source: Source;
@@ -324,6 +335,18 @@ export interface AttributeGroupDef {
   readonly name: QName;
   readonly attributes: readonly AttributeUse[];
   readonly anyAttribute: Wildcard | undefined;
+  readonly documentation: string | undefined;
+  readonly source: Source;
+}
+
+/**
+ * `<xs:notation>` (XSD 1.0 part 1, 3.12): a name for a format, with a public identifier, a
+ * system identifier or both. Values of a type derived from xs:NOTATION name one of these.
+ */
+export interface NotationDecl {
+  readonly name: QName;
+  readonly public: string | undefined;
+  readonly system: string | undefined;
   readonly documentation: string | undefined;
   readonly source: Source;
 }

@@ -8,6 +8,7 @@ import {
   type AttributeGroupDef,
   type ElementDecl,
   type GroupDef,
+  type NotationDecl,
   type QName,
   type Schema,
   type SchemaSet,
@@ -22,6 +23,8 @@ export interface SchemaIndex<out S extends Stage = Stage> {
   readonly attributes: ReadonlyMap<string, AttributeDecl>;
   readonly groups: ReadonlyMap<string, GroupDef>;
   readonly attributeGroups: ReadonlyMap<string, AttributeGroupDef>;
+  /** Notation declarations, their own symbol space. */
+  readonly notations: ReadonlyMap<string, NotationDecl>;
   element(name: QName): ElementDecl | undefined;
   type(name: QName): DeclaredType<S> | undefined;
 }
@@ -32,7 +35,9 @@ export function indexSchemas<S extends Stage>(set: SchemaSet<S>): SchemaIndex<S>
   const attributes = new Map<string, AttributeDecl>();
   const groups = new Map<string, GroupDef>();
   const attributeGroups = new Map<string, AttributeGroupDef>();
+  const notations = new Map<string, NotationDecl>();
   for (const schema of set.schemas) {
+    for (const decl of schema.notations ?? []) notations.set(qnameKey(decl.name), decl);
     for (const decl of schema.elements) elements.set(qnameKey(decl.name), { decl, schema });
     for (const def of schema.types) types.set(qnameKey(def.name), { def, schema });
     for (const decl of schema.attributes) attributes.set(qnameKey(decl.name), decl);
@@ -45,6 +50,7 @@ export function indexSchemas<S extends Stage>(set: SchemaSet<S>): SchemaIndex<S>
     attributes,
     groups,
     attributeGroups,
+    notations,
     element: (name) => elements.get(qnameKey(name))?.decl,
     type: (name) => types.get(qnameKey(name))?.def,
   };

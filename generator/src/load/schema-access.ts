@@ -239,6 +239,7 @@ function openedPath(fd: number): string | undefined {
 
 function unreadable(shown: string, error: unknown, from: SourcePosition | undefined): GeneratorError {
   const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new GeneratorError('xsd.file.missing', `there is no schema file ${shown}`, from);
   const reason = code === 'ELOOP' ? 'ELOOP: it was replaced by a symbolic link while being opened' : (code ?? String(error));
   return new GeneratorError('xsd.file.unreadable', `cannot read schema file ${shown} (${reason})`, from);
 }

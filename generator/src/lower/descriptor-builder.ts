@@ -16,21 +16,32 @@ import type {
   SimpleTypeDescriptor,
   WildcardDescriptor,
 } from '@evfw/runtime';
+import type { NamedSimpleTypeDescriptor, SimpleTypeLink } from '@evfw/runtime/schema';
 import {
   XSD_NAMESPACE,
   qnameKey,
   type AttributeDecl,
   type DeclaredComplexType,
+  type DeclaredSimpleType,
   type ElementDecl,
+  type ElementRefParticle,
   type Facet,
+  type QName,
   type LocalAttributeUse,
   type Particle,
   type Schema,
   type SimpleType,
+  type Stage,
+  type TypeDef,
   type TypeRef,
   type Wildcard,
+  type WildcardNamespaces,
 } from '../ir/ir.js';
 import type { SchemaIndex } from '../ir/schema-index.js';
+import { simpleDerivation } from './simple-type-derivations.js';
+import { wildcardUnion } from '../check/derivation-wildcards.js';
+import { attributeFields, type AttributeField, type IdentityFieldLookup } from './identity-fields.js';
+import { substitutionAllowed } from './substitution-blocking.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -42,7 +53,18 @@ export class DescriptorBuilder {
   /** The sequences this builder made to join an extension to its base: the next extension appends to them. */
   private readonly extensionSequences = new WeakSet<GroupParticleDescriptor>();
 
-  constructor(private readonly index: SchemaIndex<'named'>) {}
+  /** Simple types lower afresh at each use, each complex type's value type through its flattened content. */
+  private readonly lowering: SimpleTypeLowering<'named'>;
+
+  constructor(private readonly index: SchemaIndex<'named'>) {
+    this.lowering = {
+      index,
+      complexValue: (def) => {
+        const content = this.content(def);
+        return content.kind === 'simple' ? content.type : { kind: 'builtin', name: 'string' };
+      },
+    };
+  }
 
   schema(schema: Schema<'named'>): SchemaDescriptor {
     return {
@@ -51,6 +73,7 @@ export class DescriptorBuilder {
       elements: schema.elements.map((decl) => this.element(decl)),
       attributes: schema.attributes.map((decl) => this.attribute(decl)),
       complexTypes: schema.types.flatMap((def) => (def.kind === 'complex' ? [this.complexType(def)] : [])),
+      ...this.namedSimpleTypes(schema),
       ...(schema.rules && schema.rules.length > 0 ? { rules: schema.rules } : {}),
     };
   }
@@ -63,6 +86,7 @@ export class DescriptorBuilder {
     if (decl.nillable) out.nillable = true;
     if (decl.default !== undefined) out.default = decl.default;
     if (decl.fixed !== undefined) out.fixed = decl.fixed;
+    if (decl.block.length > 0) out.block = decl.block;
     if (decl.identityConstraints.length > 0) {
       out.identity = decl.identityConstraints.map((c): IdentityDescriptor => {
         const identity: Mutable<IdentityDescriptor> = {
@@ -73,10 +97,50 @@ export class DescriptorBuilder {
           namespaces: Object.entries(c.namespaces).map(([prefix, uri]) => ({ prefix, uri })),
         };
         if (c.refer) identity.refer = qnameKey(c.refer);
+        const fields = attributeFields(c, decl, this.identityFields);
+        if (fields) identity.attributeFields = fields;
         return identity;
       });
     }
     return out;
+  }
+
+  /** What identity-fields.ts asks of the schema: an element's possible children, and their attributes. */
+  private readonly identityFields: IdentityFieldLookup = {
+    children: (decl) => {
+      const elements: ElementDecl[] = [];
+      const wildcards: WildcardNamespaces[] = [];
+      for (let def = this.complexTypeOf(decl); def; def = def.derivation?.method === 'extension' ? this.baseOf(def) : undefined) {
+        if (def.content.kind !== 'elements') continue;
+        const stack: Particle<'named'>[] = [def.content.particle];
+        for (let p = stack.pop(); p !== undefined; p = stack.pop()) {
+          if (p.kind === 'element') elements.push(p.element);
+          else if (p.kind === 'any') wildcards.push(p.wildcard.namespaces);
+          else if (p.kind === 'element-ref') {
+            const global = this.index.element(p.ref);
+            // A substitution group can bring elements of other types.
+            if (!global || (p.cases?.length ?? 0) > 0 || (global.substitutes?.length ?? 0) > 0) return undefined;
+            elements.push(global);
+          } else if (p.kind === 'sequence' || p.kind === 'choice' || p.kind === 'all') stack.push(...p.particles);
+          else return undefined;
+        }
+      }
+      return { elements, wildcards };
+    },
+    attribute: (decl, name): AttributeField | undefined => {
+      const def = this.complexTypeOf(decl);
+      const use = def && this.attributeUses(def).find((u) => u.use !== 'prohibited' && u.attribute.name.namespace === name.namespace && u.attribute.name.name === name.name);
+      if (!use) return undefined;
+      const lowered = this.attributeUse(use);
+      const value = lowered.default ?? lowered.fixed;
+      return value === undefined ? { type: lowered.type } : { type: lowered.type, default: value };
+    },
+  };
+
+  /** The complex type an element declaration names, when it names one. */
+  private complexTypeOf(decl: ElementDecl): DeclaredComplexType<'named'> | undefined {
+    const def = decl.type?.kind === 'type-ref' ? this.index.type(decl.type.ref) : undefined;
+    return def?.kind === 'complex' ? def : undefined;
   }
 
   private elementType(decl: ElementDecl): ElementType {
@@ -86,8 +150,26 @@ export class DescriptorBuilder {
       if (type.ref.namespace === XSD_NAMESPACE && type.ref.name === 'anyType') return { kind: 'any' };
       const def = this.index.type(type.ref);
       if (def?.kind === 'complex') return { kind: 'complex', ref: qnameKey(type.ref) };
+      // A type the generator named is anonymous to xsi:type: only a union's members matter then.
+      if (def?.anonymous) return this.simpleElementType(type, simpleDerivation(def, this.index));
+      // A built-in type's descriptor names it already.
+      return this.simpleElementType(type, type.ref.namespace === XSD_NAMESPACE ? undefined : qnameKey(type.ref));
     }
-    return { kind: 'simple', type: this.simpleType(type) };
+    return this.simpleElementType(type, type.kind === 'simple' ? simpleDerivation(type, this.index) : undefined);
+  }
+
+  /** A simple element type, with which type it is when xsi:type may need it (descriptor.ts). */
+  private simpleElementType(type: TypeRef, definition: SimpleTypeLink | undefined): ElementType {
+    const out: Mutable<Extract<ElementType, { kind: 'simple' }>> = { kind: 'simple', type: this.simpleType(type) };
+    if (typeof definition === 'string' || definition?.members) out.definition = definition;
+    return out;
+  }
+
+  /** The global simple types of a schema (not those the generator named), for xsi:type. */
+  private namedSimpleTypes(schema: Schema<'named'>): { simpleTypes?: NamedSimpleTypeDescriptor[] } {
+    const named = schema.types.filter((def): def is DeclaredSimpleType<'named'> => def.kind === 'simple' && !def.anonymous);
+    if (named.length === 0) return {};
+    return { simpleTypes: named.map((def) => ({ key: qnameKey(def.name), type: this.simpleType(def), ...simpleDerivation(def, this.index) })) };
   }
 
   private attribute(decl: AttributeDecl): AttributeDescriptor {
@@ -109,8 +191,12 @@ export class DescriptorBuilder {
       attributes: this.attributeUses(def).filter((u) => u.use !== 'prohibited').map((u) => this.attributeUse(u)),
       content: this.content(def),
     };
-    const prohibited = this.attributeUses(def).filter((u) => u.use === 'prohibited').map((u) => qnameKey(u.attribute.name));
-    if (prohibited.length > 0) out.prohibited = prohibited;
+    if (def.anonymous) out.anonymous = true;
+    if (def.abstract) out.abstract = true;
+    if (def.derivation) out.derivation = { method: def.derivation.method, base: qnameKey(def.derivation.base) };
+    if (def.block.length > 0) out.block = def.block;
+    // A prohibited attribute is only absent from the {attribute uses}: in XSD 1.0 the attribute
+    // wildcard still admits it (cvc-complex-type 3), so no `prohibited` list is written.
     const anyAttribute = this.anyAttribute(def);
     if (anyAttribute) out.anyAttribute = this.wildcard(anyAttribute);
     return out;
@@ -137,10 +223,19 @@ export class DescriptorBuilder {
     return uses;
   }
 
+  /**
+   * The {attribute wildcard} (XSD 1.0 Part 1, 3.4.2): a restriction's is its own; an extension's
+   * is the union of its own and its base's, with its own {process contents} (the base's when it
+   * has none of its own).
+   */
   private anyAttribute(def: DeclaredComplexType<'named'>): Wildcard | undefined {
     const base = this.baseOf(def);
-    if (def.derivation?.method === 'extension' && base) return def.anyAttribute ?? this.anyAttribute(base);
-    return def.anyAttribute;
+    if (def.derivation?.method !== 'extension' || !base) return def.anyAttribute;
+    const inherited = this.anyAttribute(base);
+    if (!def.anyAttribute || !inherited) return def.anyAttribute ?? inherited;
+    const union = wildcardUnion(def.anyAttribute.namespaces, inherited.namespaces);
+    // An inexpressible union is a schema error the check stage reports (cos-aw-union).
+    return union === 'inexpressible' ? def.anyAttribute : { ...def.anyAttribute, namespaces: union };
   }
 
   private content(def: DeclaredComplexType<'named'>): ContentDescriptor {
@@ -166,27 +261,16 @@ export class DescriptorBuilder {
         const before = first.kind === 'sequence' && this.extensionSequences.has(first) ? first.particles : [first];
         const joined: GroupParticleDescriptor = { kind: 'sequence', min: 1, max: 1, particles: [...before, own] };
         this.extensionSequences.add(joined);
-        return { kind: 'elements', particle: joined };
+        return elementsOf(joined, isMixedContent(def) || inherited.mixed === true);
       }
       if (inherited.kind === 'elements') return inherited;
     }
-    return own ? { kind: 'elements', particle: own } : { kind: 'empty' };
+    return own ? elementsOf(own, isMixedContent(def)) : { kind: 'empty' };
   }
 
   /** simpleContent names a simple type, or a complex type whose value type it reuses. */
   private simpleContentType(ref: TypeRef): SimpleTypeDescriptor {
-    if (ref.kind === 'type-ref') {
-      const def = this.index.type(ref.ref);
-      if (def?.kind === 'complex') {
-        const content = this.content(def);
-        return content.kind === 'simple' ? content.type : { kind: 'builtin', name: 'string' };
-      }
-    }
-    if (ref.kind === 'simple' && ref.base?.kind === 'type-ref') {
-      const base = this.index.type(ref.base.ref);
-      if (base?.kind === 'complex') return { kind: 'atomic', base: this.simpleContentType(ref.base), facets: facets(ref.facets) };
-    }
-    return this.simpleType(ref);
+    return lowerSimpleContentType(ref, this.lowering);
   }
 
   // ---- Particles ----------------------------------------------------------------------------
@@ -199,7 +283,7 @@ export class DescriptorBuilder {
         return { ...common, kind: 'element', element: this.element(p.element) };
       case 'element-ref': {
         const out: Mutable<Extract<ParticleDescriptor, { kind: 'element' }>> = { ...common, kind: 'element', ref: qnameKey(p.ref) };
-        if (p.cases) out.cases = p.cases.map((c) => ({ ref: qnameKey(c.element), property: c.property }));
+        if (p.cases) out.cases = this.substitutionCases(p);
         return out;
       }
       case 'any':
@@ -211,6 +295,16 @@ export class DescriptorBuilder {
     }
   }
 
+  /** The members of a substitution group its head lets stand for it (substitution-blocking.ts). */
+  private substitutionCases(p: ElementRefParticle<'named'>): { ref: string; property: string }[] {
+    const head = this.index.element(p.ref);
+    const allowed = (name: QName) => {
+      const member = this.index.element(name);
+      return !head || !member || substitutionAllowed(member, head, this.index);
+    };
+    return (p.cases ?? []).filter((c) => allowed(c.element)).map((c) => ({ ref: qnameKey(c.element), property: c.property }));
+  }
+
   private wildcard(w: Wildcard): WildcardDescriptor {
     return { namespaces: w.namespaces, process: w.processContents };
   }
@@ -218,35 +312,89 @@ export class DescriptorBuilder {
   // ---- Simple types -------------------------------------------------------------------------
 
   private simpleType(ref: TypeRef | undefined): SimpleTypeDescriptor {
-    if (!ref) return { kind: 'builtin', name: 'anySimpleType' };
-    if (ref.kind === 'complex') return { kind: 'builtin', name: 'anySimpleType' };
-    if (ref.kind === 'type-ref') {
-      if (ref.ref.namespace === XSD_NAMESPACE) return { kind: 'builtin', name: ref.ref.name };
-      const def = this.index.type(ref.ref);
-      if (def?.kind === 'simple') return this.simpleType(def);
-      return { kind: 'builtin', name: 'anySimpleType' };
-    }
-    return this.simpleDef(ref);
-  }
-
-  private simpleDef(def: SimpleType): SimpleTypeDescriptor {
-    const own = facets(def.facets);
-    if (def.variety === 'list') return { kind: 'list', item: this.simpleType(def.itemType), facets: own };
-    if (def.variety === 'union') return { kind: 'union', members: def.memberTypes.map((m) => this.simpleType(m)), facets: own };
-    const base = this.simpleType(def.base);
-    // A restriction of a list or union type restricts it with the new facets.
-    if (base.kind === 'list' || base.kind === 'union') {
-      const patterns = [...(base.facets.patterns ?? []), ...(own.patterns ?? [])];
-      return { ...base, facets: { ...base.facets, ...own, ...(patterns.length ? { patterns } : {}) } };
-    }
-    return { kind: 'atomic', base, facets: own };
+    return lowerSimpleType(ref, this.lowering);
   }
 }
 
-function facets(list: readonly Facet[]): Facets {
+/** Element content; `mixed` is written only when true, so descriptors of element-only types keep their shape. */
+function elementsOf(particle: ParticleDescriptor, mixed: boolean): ContentDescriptor {
+  return mixed ? { kind: 'elements', particle, mixed: true } : { kind: 'elements', particle };
+}
+
+function isMixedContent(def: DeclaredComplexType<'named'>): boolean {
+  return def.content.kind === 'elements' && def.content.mixed;
+}
+
+// ---- Simple types, shared with the check stage (check/simple-values.ts) ----------------------
+
+/**
+ * What lowering a simple type needs besides the type: the index its named types resolve
+ * through, the value type of a complex type that a simpleContent restriction names as its
+ * base, and optionally one descriptor per type definition kept for reuse (the check stage
+ * keeps them; the builder lowers afresh, so the generated tables keep their shape).
+ */
+export interface SimpleTypeLowering<S extends Stage = Stage> {
+  readonly index: SchemaIndex<S>;
+  /** The simple content type of a complex type (xs:string when its content is not simple). */
+  complexValue(def: DeclaredComplexType<S>): SimpleTypeDescriptor;
+  readonly cache?: Map<TypeDef, SimpleTypeDescriptor>;
+}
+
+/** A simple type, named or anonymous, as a descriptor; a complex type or none is xs:anySimpleType. */
+export function lowerSimpleType<S extends Stage>(ref: TypeRef | undefined, lowering: SimpleTypeLowering<S>): SimpleTypeDescriptor {
+  if (!ref) return { kind: 'builtin', name: 'anySimpleType' };
+  if (ref.kind === 'complex') return { kind: 'builtin', name: 'anySimpleType' };
+  if (ref.kind === 'type-ref') {
+    if (ref.ref.namespace === XSD_NAMESPACE) return { kind: 'builtin', name: ref.ref.name };
+    const def = lowering.index.type(ref.ref);
+    if (def?.kind === 'simple') return lowerSimpleDef(def, lowering);
+    return { kind: 'builtin', name: 'anySimpleType' };
+  }
+  return lowerSimpleDef(ref, lowering);
+}
+
+function lowerSimpleDef<S extends Stage>(def: SimpleType, lowering: SimpleTypeLowering<S>): SimpleTypeDescriptor {
+  const known = lowering.cache?.get(def);
+  if (known) return known;
+  const lowered = lowerSimpleDefUncached(def, lowering);
+  lowering.cache?.set(def, lowered);
+  return lowered;
+}
+
+function lowerSimpleDefUncached<S extends Stage>(def: SimpleType, lowering: SimpleTypeLowering<S>): SimpleTypeDescriptor {
+  const own = lowerFacets(def.facets);
+  if (def.variety === 'list') return { kind: 'list', item: lowerSimpleType(def.itemType, lowering), facets: own };
+  if (def.variety === 'union') return { kind: 'union', members: def.memberTypes.map((m) => lowerSimpleType(m, lowering)), facets: own };
+  const base = lowerSimpleType(def.base, lowering);
+  // A restriction of a list or union type restricts it with the new facets.
+  if (base.kind === 'list' || base.kind === 'union') {
+    const patterns = [...(base.facets.patterns ?? []), ...(own.patterns ?? [])];
+    return { ...base, facets: { ...base.facets, ...own, ...(patterns.length ? { patterns } : {}) } };
+  }
+  return { kind: 'atomic', base, facets: own };
+}
+
+/** The value type of simple content: a simple type, or the value type of the complex type named. */
+export function lowerSimpleContentType<S extends Stage>(ref: TypeRef, lowering: SimpleTypeLowering<S>): SimpleTypeDescriptor {
+  if (ref.kind === 'type-ref') {
+    const def = lowering.index.type(ref.ref);
+    if (def?.kind === 'complex') return lowering.complexValue(def);
+  }
+  if (ref.kind === 'simple' && ref.base?.kind === 'type-ref') {
+    const base = lowering.index.type(ref.base.ref);
+    if (base?.kind === 'complex') return { kind: 'atomic', base: lowerSimpleContentType(ref.base, lowering), facets: lowerFacets(ref.facets) };
+  }
+  return lowerSimpleType(ref, lowering);
+}
+
+export function lowerFacets(list: readonly Facet[]): Facets {
   const out: Record<string, unknown> = {};
   const enumeration = list.filter((f) => f.kind === 'enumeration').map((f) => f.value);
   if (enumeration.length > 0) out.enumeration = enumeration;
+  // QName and NOTATION options compare as expanded names: the runtime needs their prefixes.
+  // Assembly gives every enumeration of one step the same map (ir/qname-enumerations.ts).
+  const namespaces = list.find((f) => f.kind === 'enumeration' && f.namespaces !== undefined)?.namespaces;
+  if (namespaces !== undefined) out.namespaces = namespaces;
   const patterns = list.filter((f) => f.kind === 'pattern').map((f) => f.value);
   if (patterns.length > 0) out.patterns = [patterns];
   for (const f of list) {

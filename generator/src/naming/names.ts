@@ -60,10 +60,19 @@ const SHADOWED_GLOBALS = new Set([
   'Headers', 'XmlElement', 'XmlAttribute', 'XmlNode', 'XmlText',
 ]);
 
-/** A PascalCase type name that shadows no global: `object` -> `ObjectType`. */
+/**
+ * Types the generated modules import (from @evfw/runtime and fast-check) beside the generated
+ * types: a generated type of the same name would clash with the import in that module.
+ */
+const IMPORTED_TYPES = new Set([
+  'Diagnostic', 'ParseOptions', 'ParseResult', 'SerializeOptions', 'SchemaDescriptor', 'ObjectValidator',
+  'Arbitrary', 'ArbitraryOptions',
+]);
+
+/** A PascalCase type name that shadows no global nor imported type: `object` -> `ObjectType`. */
 export function typeName(xsdName: string): string {
   const name = pascalCase(xsdName);
-  return SHADOWED_GLOBALS.has(name) ? `${name}Type` : name;
+  return SHADOWED_GLOBALS.has(name) || IMPORTED_TYPES.has(name) ? `${name}Type` : name;
 }
 
 /** Returns `wanted`, or `wanted2`, `wanted3`... whichever is not yet in `taken`; records it. */

@@ -73,23 +73,13 @@ export function readComplexType(node: XmlNode, ctx: Context, global: boolean): C
     } else {
       const anyType = base.namespace === XSD_NAMESPACE && base.name === 'anyType';
       derivation = anyType && method === 'restriction' ? undefined : { method, base };
-      content = parts.particle
-        ? { kind: 'elements', mixed, particle: parts.particle }
-        : { kind: 'empty' };
+      content = elementContent(parts.particle, mixed, step.source);
     }
   } else {
     const parts = readTypeBody(body, ctx, 'xs:complexType', false);
     attributes = parts.attributes;
     anyAttribute = parts.anyAttribute;
-    content = parts.particle ? { kind: 'elements', mixed, particle: parts.particle } : { kind: 'empty' };
-  }
-  if (mixed) {
-    fail(
-      'xsd.construct.unsupported',
-      'mixed content (mixed="true") is not supported: text interleaved with child elements has no typed model yet',
-      node,
-      'use element-only content, or simpleContent for text with attributes',
-    );
+    content = elementContent(parts.particle, mixed, node.source);
   }
   return {
     kind: 'complex',
@@ -105,6 +95,17 @@ export function readComplexType(node: XmlNode, ctx: Context, global: boolean): C
     documentation,
     source: node.source,
   };
+}
+
+/**
+ * Complex content as read: a particle, or none. Mixed with no particle is text only, kept as
+ * mixed content with an empty sequence (XSD 1.0 part 1, 3.4.2: its {content type} is mixed with
+ * an empty particle), so every stage sees one shape for mixed content.
+ */
+function elementContent(particle: Particle | undefined, mixed: boolean, source: XmlNode['source']): Content {
+  if (particle) return { kind: 'elements', mixed, particle };
+  if (!mixed) return { kind: 'empty' };
+  return { kind: 'elements', mixed, particle: { kind: 'sequence', min: 1, max: 1, particles: [], documentation: undefined, source } };
 }
 
 interface TypeBody {
@@ -152,6 +153,17 @@ function readTypeBody(nodes: readonly XmlNode[], ctx: Context, where: string, si
   return body;
 }
 
+/**
+ * A simple type's {final} (XSD 1.0 part 1, 3.14.2): final, else finalDefault, keeping restriction,
+ * list and union; #all stands for {extension, list, restriction, union}. Only #all brings
+ * extension: a final on a simple type cannot list it, and finalDefault's is ignored here.
+ */
+function simpleFinal(node: XmlNode, ctx: Context): SimpleType['final'] {
+  const methods: SimpleType['final'][number][] = derivationSet(node, 'final', SIMPLE_METHODS, ctx.finalDefault);
+  const written = (attr(node, 'final') ?? ctx.finalDefault).trim();
+  return written === '#all' ? [...methods, 'extension'] : methods;
+}
+
 export function readSimpleType(node: XmlNode, ctx: Context, global: boolean): SimpleType {
   checkAttributes(node);
   const name = global ? requireAttr(node, 'name') : undefined;
@@ -165,7 +177,7 @@ export function readSimpleType(node: XmlNode, ctx: Context, global: boolean): Si
     kind: 'simple' as const,
     name: name === undefined ? undefined : { namespace: ctx.targetNamespace, name },
     anonymous: false,
-    final: derivationSet(node, 'final', SIMPLE_METHODS, ctx.finalDefault),
+    final: simpleFinal(node, ctx),
     documentation,
     source: node.source,
   };

@@ -17,6 +17,8 @@ export const ALLOWED_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   ],
   import: ['namespace', 'schemaLocation'],
   include: ['schemaLocation'],
+  redefine: ['schemaLocation'],
+  notation: ['name', 'public', 'system'],
   annotation: [],
   documentation: ['source'],
   appinfo: ['source'],
@@ -71,9 +73,7 @@ export const ALLOWED_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
 
 /** Constructs we know and do not support yet, with what to do instead. */
 export const UNSUPPORTED: Readonly<Record<string, string>> = {
-  redefine: 'copy the redefined components into the schema and edit them there',
   override: 'XSD 1.1 is not supported; use XSD 1.0 constructs',
-  notation: 'NOTATION declarations are not supported; remove it',
   assert: 'XSD 1.1 assertions are not supported; state the rule as a prose rule',
   assertion: 'XSD 1.1 assertions are not supported; state the rule as a prose rule',
   alternative: 'XSD 1.1 type alternatives are not supported',

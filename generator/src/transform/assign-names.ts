@@ -150,20 +150,29 @@ class ParticleNamer {
         const particles = b.particles.map((c) => this.field(c, branchTaken));
         return { ...b, property: uniqueName(this.baseName(b), cases), particles };
       }
+      if (b.kind === 'element-ref' && !isUnbounded(b)) {
+        // A single branch's substitution cases become the choice's own `$case` values (types,
+        // JSON Schema, runtime), so they are named from the choice's set to stay unique.
+        return this.substitution({ ...b, property: uniqueName(this.baseName(b), cases) }, cases);
+      }
       return this.field(b, cases);
     });
   }
 
-  private substitution(p: ElementRefParticle<'named'>): ElementRefParticle<'named'> {
+  /**
+   * The cases of a ref to a substitution group head. `choiceCases`, for a single branch of a
+   * choice: the choice's `$case` names, which these cases join. The head's own case may reuse the
+   * branch's property (it names the same element), so that name is freed while they are named.
+   */
+  private substitution(p: ElementRefParticle<'named'>, choiceCases?: Set<string>): ElementRefParticle<'named'> {
     const head = this.index.element(p.ref)!;
     if (!head.substitutes?.length) return p;
     const members = [...(head.abstract ? [] : [head.name]), ...head.substitutes].filter((name) => !this.index.element(name)!.abstract);
-    const cases = new Set<string>(RESERVED_PROPERTIES);
-    return {
-      ...p,
-      tsName: uniqueName(this.owner + pascalCase(head.name.name), this.typeNames),
-      cases: members.map((element) => ({ element, property: uniqueName(camelCase(element.name), cases) })),
-    };
+    const cases = choiceCases ?? new Set<string>(RESERVED_PROPERTIES);
+    if (choiceCases && p.property !== undefined) choiceCases.delete(p.property);
+    const named = members.map((element) => ({ element, property: uniqueName(camelCase(element.name), cases) }));
+    if (choiceCases && p.property !== undefined) choiceCases.add(p.property);
+    return { ...p, tsName: uniqueName(this.owner + pascalCase(head.name.name), this.typeNames), cases: named };
   }
 
   /** The singular camelCase name a particle would be called by. */

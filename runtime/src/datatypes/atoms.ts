@@ -10,7 +10,11 @@ import { compareDurations, type DurationValue } from './durations.js';
 import { compareFloats, floatsEqual } from './floats.js';
 
 export type Atom =
-  | { readonly kind: 'text'; readonly text: string; readonly lengthUnits: 'chars' | 'none' }
+  /**
+   * `expanded`: a QName or NOTATION value read with the namespaces in scope, whose text is its
+   * expanded name `{namespace}local`, so that equal names written with other prefixes are equal.
+   */
+  | { readonly kind: 'text'; readonly text: string; readonly lengthUnits: 'chars' | 'none'; readonly expanded?: true }
   | { readonly kind: 'boolean'; readonly value: boolean }
   | { readonly kind: 'decimal'; readonly value: Decimal }
   | { readonly kind: 'float'; readonly value: number; readonly single: boolean }

@@ -77,8 +77,10 @@ function floatType(name: string, single: boolean): AtomicBuiltin {
 
 /**
  * A QName's prefix must be declared where the value appears ("xml" always is, "xmlns" never);
- * without a context only the lexical form is checked. Length facets do not apply to QName or
- * NOTATION (XSD 1.0 erratum E2-36), which libxml2 also ignores.
+ * without a context only the lexical form is checked. With one, the value is its expanded name
+ * (an unprefixed name takes the default namespace, XSD 1.0 part 2, 3.2.18), which is what
+ * enumerations compare. Length facets do not apply to QName or NOTATION (XSD 1.0 erratum E2-36),
+ * which libxml2 also ignores.
  */
 function qnameType(name: string): AtomicBuiltin {
   return {
@@ -86,11 +88,15 @@ function qnameType(name: string): AtomicBuiltin {
     parse(v, context) {
       const parts = splitQName(v);
       if (!parts || parts.prefix === 'xmlns') return undefined;
-      if (parts.prefix !== '' && parts.prefix !== 'xml' && context && context.lookupNamespace(parts.prefix) === undefined) return undefined;
-      return text(v, 'none');
+      if (!context) return text(v, 'none');
+      const namespace = parts.prefix === 'xml' ? XML_NAMESPACE : context.lookupNamespace(parts.prefix);
+      if (namespace === undefined && parts.prefix !== '') return undefined;
+      return { kind: 'text', text: `{${namespace ?? ''}}${parts.local}`, lengthUnits: 'none', expanded: true };
     },
   };
 }
+
+const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 
 /** The integer built-ins: name, least and greatest value (undefined: unbounded), model value. */
 export const INT_RANGES: readonly [string, bigint | undefined, bigint | undefined, ModelKind][] = [

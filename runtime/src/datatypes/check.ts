@@ -44,8 +44,9 @@ function facetReader(resolved: Resolved): FacetValueReader {
     const { root, whiteSpace } = resolved;
     reader = {
       owner: root,
-      read: (facetLexical) => {
-        const parsed = checkRoot(root, normalizeWhiteSpace(facetLexical, whiteSpace), undefined);
+      read: (facetLexical, namespaces) => {
+        const context = namespaces && { lookupNamespace: (prefix: string) => (Object.hasOwn(namespaces, prefix) ? namespaces[prefix] : undefined) };
+        const parsed = checkRoot(root, normalizeWhiteSpace(facetLexical, whiteSpace), context);
         return parsed.ok ? parsed.checked : undefined;
       },
     };

@@ -33,7 +33,8 @@ export interface FacetFailure {
  */
 export interface FacetValueReader {
   readonly owner: object;
-  read(lexical: string): Checked | undefined;
+  /** `namespaces`: the facets' own prefix bindings (Facets.namespaces), for QName and NOTATION values. */
+  read(lexical: string, namespaces?: Readonly<Record<string, string>>): Checked | undefined;
 }
 
 const parsedFacetValues = new WeakMap<object, WeakMap<Facets, Map<string, Checked | undefined>>>();
@@ -49,7 +50,7 @@ function facetValue(facets: Facets, lexical: string, reader: FacetValueReader): 
     values = new Map();
     byFacets.set(facets, values);
   }
-  if (!values.has(lexical)) values.set(lexical, reader.read(lexical));
+  if (!values.has(lexical)) values.set(lexical, reader.read(lexical, facets.namespaces));
   return values.get(lexical);
 }
 
@@ -76,8 +77,11 @@ export function applyFacets(facets: Facets, value: Checked, read: FacetValueRead
   if (facets.enumeration !== undefined) {
     const allowed = facets.enumeration;
     // The lexical form written as an option is that option's value for every type we know;
-    // only another spelling ("1.0" for 1) needs the comparison in the value space.
-    const found = allowed.includes(value.normalized) || allowed.some((lexical) => {
+    // only another spelling ("1.0" for 1) needs the comparison in the value space. Not so for a
+    // QName read with its namespaces against options with theirs: "p:a" may name another
+    // namespace in the document than in the schema, so only expanded names are compared.
+    const expanded = facets.namespaces !== undefined && value.atom?.kind === 'text' && value.atom.expanded === true;
+    const found = (!expanded && allowed.includes(value.normalized)) || allowed.some((lexical) => {
       const option = facetValue(facets, lexical, read);
       return option !== undefined && valuesEqual(option, value);
     });

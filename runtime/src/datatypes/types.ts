@@ -15,6 +15,11 @@ export type WhiteSpace = 'preserve' | 'replace' | 'collapse';
 
 export interface Facets {
   readonly enumeration?: readonly string[];
+  /**
+   * For a type derived from QName or NOTATION: the prefixes in scope where its enumeration
+   * values were written ('' for the default namespace), so that they compare as expanded names.
+   */
+  readonly namespaces?: Readonly<Record<string, string>>;
   /** Each entry is one xs:restriction step's patterns (ORed within a step, ANDed across steps). */
   readonly patterns?: readonly (readonly string[])[];
   readonly length?: number;

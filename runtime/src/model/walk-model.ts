@@ -12,12 +12,18 @@ import type { SchemaRegistry } from '../schema/registry.js';
 import type { XmlElement } from '../xml-node.js';
 import { plansOf, type ElementPlan, type Lexical, type ParticlePlan, type TypePlan, type WritePlans } from './write-plan.js';
 import type { XmlSink } from './xml-sink.js';
+import { valueType, xsiTypeAttribute, type ValueType } from './xsi-type-model.js';
+import { defaultText } from './model-type-defaults.js';
 
 type Model = Record<string, unknown>;
+
+const DECLARED: ValueType = { ok: true, key: undefined };
 
 export class ModelWalker {
   private readonly path = new ModelPath();
   private readonly plans: WritePlans;
+  /** The order faults of mixed content, by JSON pointer from the root value (for validateObject). */
+  readonly contentFaults: { readonly code: 'evfw.content.unexpected' | 'evfw.content.missing'; readonly message: string; readonly pointer: string }[] = [];
 
   constructor(
     registry: SchemaRegistry,
@@ -42,15 +48,24 @@ export class ModelWalker {
     }
     if (plan.kind === 'simple') {
       this.out.open(plan.namespace, plan.name, false);
-      this.text(plan.lexical!, value, undefined);
+      const declared = plan.decl.type;
+      const empty = declared.kind === 'simple' && (plan.decl.default !== undefined || plan.decl.fixed !== undefined) ? defaultText(plan.decl, declared.type, plan.lexical!) : undefined;
+      this.text(plan.lexical!, value, undefined, empty);
       this.out.close();
       return;
     }
     if (!isObject(value)) return this.invalid(plan.namespace, plan.name, undefined, `expected an object for <${plan.name}>`);
-    const type = plan.type();
-    this.out.open(plan.namespace, plan.name, type.content === 'elements');
+    // `$type` names the type the value is of, written as xsi:type (xsi-type-model.ts).
+    // Most values have none, and are of a declared type that is not abstract: no look-up then.
+    const actual = value.$type === undefined && !plan.type().abstract ? DECLARED : valueType(this.plans.registry, plan.decl, value.$type);
+    if (!actual.ok) return this.invalid(plan.namespace, plan.name, '$type', actual.message);
+    const type = actual.key === undefined ? plan.type() : this.plans.type(actual.key);
+    // Mixed content is never indented: its whitespace is data.
+    this.out.open(plan.namespace, plan.name, type.content === 'elements' && !type.mixed);
+    if (actual.key !== undefined) this.out.attributes([xsiTypeAttribute(actual.key)]);
     this.attributes(type, value);
-    if (type.content === 'simple') this.text(type.lexical!, value.$value, '$value');
+    if (type.content === 'simple') this.text(type.lexical!, value.$value, '$value', this.contentDefault(plan, actual.key));
+    else if (type.mixed) this.mixed(type, value);
     else if (type.content === 'elements') this.particle(type.particle!, value);
     this.out.close();
   }
@@ -156,11 +171,82 @@ export class ModelWalker {
     }
   }
 
-  /** Simple content: nothing for the empty string, so the element is written `<a/>`. */
-  private text(lexicalOf: Lexical, value: unknown, property: string | undefined): void {
+  /**
+   * Mixed content (mixed-content.ts): `$content`'s strings as text, its `$case` objects as the
+   * elements they name, in order. The order must be one the content model allows: the children
+   * are run through the content automaton, as the validator runs a document's.
+   */
+  private mixed(type: TypePlan, value: Model): void {
+    const items = value.$content;
+    this.path.enter('$content');
+    if (!Array.isArray(items)) {
+      this.problem(undefined, items === undefined ? 'required, but missing (an array of text and elements)' : 'expected an array of text and elements');
+      this.path.leave();
+      return;
+    }
+    let state = type.automaton().start;
+    let broken = false;
+    for (let i = 0; i < items.length; i++) {
+      if (!(i in items)) continue;
+      const item: unknown = items[i];
+      this.path.enter(i);
+      if (typeof item === 'string') {
+        if (item !== '') this.out.text(item);
+      } else if (!isObject(item)) {
+        this.problem(undefined, `${describe(item)} is neither text (a string) nor an element (a $case object)`);
+      } else {
+        const chosen = type.mixedCase(item.$case);
+        // mixedCase answers only for a string `$case`, so `child` is the property it names.
+        const child = chosen ? item[String(item.$case)] : undefined;
+        const name = chosen?.element ?? (isXmlElement(child) ? child : undefined);
+        if (!chosen) {
+          this.problem('$case', `${describe(item.$case)} names no element of this content`);
+        } else if (!name) {
+          this.problem(String(item.$case), 'expected an XmlElement');
+        } else {
+          const step = broken ? undefined : state.step(name.namespace, name.name);
+          if (step) state = step.next;
+          else if (!broken) {
+            // One report per value: after the first misplaced child the automaton has no state.
+            broken = true;
+            this.contentFault('evfw.content.unexpected', `<${name.name}> is not allowed here by the content model`);
+          }
+          this.path.enter(String(item.$case));
+          if (chosen.element) this.element(chosen.element, child);
+          else if (isXmlElement(child)) this.out.verbatim(child);
+          this.path.leave();
+        }
+      }
+      this.path.leave();
+    }
+    if (!broken && !state.accepting) this.contentFault('evfw.content.missing', 'the content ends before the content model allows: an element it requires is missing');
+    this.path.leave();
+  }
+
+  /** A mixed value whose children break the content model: a problem, and a fault the object validator reports. */
+  private contentFault(code: 'evfw.content.unexpected' | 'evfw.content.missing', message: string): void {
+    this.problem(undefined, message);
+    this.contentFaults.push({ code, message, pointer: this.path.pointer() });
+  }
+
+  /**
+   * Simple content: nothing for the empty string, so the element is written `<a/>`; nothing
+   * either for the element's default or fixed value (`empty`), which an empty element reads as.
+   */
+  private text(lexicalOf: Lexical, value: unknown, property: string | undefined, empty?: string): void {
     const lexical = lexicalOf(value);
     if (lexical === undefined) this.problem(property, `${describe(value)} is not a value of this element`);
-    else if (lexical !== '') this.out.text(lexical);
+    else if (lexical !== '' && lexical !== empty) this.out.text(lexical);
+  }
+
+  /** The text of the default or fixed value of an element of simple content, if it has one. */
+  private contentDefault(plan: ElementPlan, actualKey: string | undefined): string | undefined {
+    const decl = plan.decl;
+    if (decl.default === undefined && decl.fixed === undefined) return undefined;
+    const key = actualKey ?? (decl.type.kind === 'complex' ? decl.type.ref : undefined);
+    const content = key === undefined ? undefined : this.plans.registry.complexType(key).content;
+    const plans = key === undefined ? undefined : this.plans.type(key);
+    return content?.kind === 'simple' && plans?.lexical ? defaultText(decl, content.type, plans.lexical) : undefined;
   }
 
   /** An element that cannot be written from its value: written empty, with the problem recorded. */
@@ -192,6 +278,14 @@ class ModelPath {
 
   leave(): void {
     this.segments.pop();
+  }
+
+  /** The path below the root as a JSON pointer (`/events/0/$content/2`). */
+  pointer(): string {
+    return this.segments
+      .slice(1)
+      .map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`)
+      .join('');
   }
 
   toString(property?: string): string {

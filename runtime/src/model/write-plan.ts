@@ -20,7 +20,9 @@ import type {
   ParticleDescriptor,
 } from '../schema/descriptor.js';
 import type { SchemaRegistry } from '../schema/registry.js';
+import { automatonFor, type ContentAutomaton } from '../validate/content-automaton.js';
 import { findBranch, isMany } from './bind-content.js';
+import { mixedCases, type MixedCase } from './mixed-content.js';
 
 /** A model value to its lexical form; undefined when the value does not fit the type's kind. */
 export type Lexical = (value: unknown) => string | undefined;
@@ -35,7 +37,8 @@ export class ElementPlan {
 
   constructor(
     private readonly plans: WritePlans,
-    private readonly decl: ElementDescriptor,
+    /** The declaration, for the types a value's `$type` may name (xsi-type-model.ts). */
+    readonly decl: ElementDescriptor,
   ) {
     this.namespace = decl.namespace;
     this.name = decl.name;
@@ -75,13 +78,44 @@ export class TypePlan {
   readonly lexical: Lexical | undefined;
   /** For element content. */
   readonly particle: ParticlePlan | undefined;
+  /** Mixed content: the model has one `$content` array of text and `$case` objects. */
+  readonly mixed: boolean;
+  /** An abstract type: a value of it must name a derived type with `$type`. */
+  readonly abstract: boolean;
+  private resolvedCases: ReadonlyMap<string, MixedCase> | undefined;
+  private resolvedAutomaton: ContentAutomaton | undefined;
 
-  constructor(plans: WritePlans, type: ComplexTypeDescriptor) {
+  constructor(
+    private readonly plans: WritePlans,
+    private readonly type: ComplexTypeDescriptor,
+  ) {
     this.attributes = type.attributes.map((use) => new AttributePlan(use));
     const content = type.content;
     this.content = content.kind;
     this.lexical = content.kind === 'simple' ? lexicalFor(content.type) : undefined;
     this.particle = content.kind === 'elements' ? new ParticlePlan(plans, content.particle) : undefined;
+    this.mixed = content.kind === 'elements' && content.mixed === true;
+    this.abstract = type.abstract === true;
+  }
+
+  /** Mixed content: the particle and, for a substitution member, the element that a `$case` names. */
+  mixedCase(name: unknown): { readonly leaf: MixedCase['leaf']; readonly element: ElementPlan | undefined } | undefined {
+    const content = this.type.content;
+    if (content.kind !== 'elements' || typeof name !== 'string') return undefined;
+    this.resolvedCases ??= mixedCases(content.particle);
+    const found = this.resolvedCases.get(name);
+    if (!found) return undefined;
+    const leaf = found.leaf;
+    if (leaf.kind === 'any') return { leaf, element: undefined };
+    const decl = found.ref !== undefined ? this.plans.registry.element(found.ref) : (leaf.element ?? this.plans.registry.element(leaf.ref!));
+    return { leaf, element: decl && this.plans.element(decl) };
+  }
+
+  /** The content automaton, for checking the order of mixed content's children. */
+  automaton(): ContentAutomaton {
+    const content = this.type.content;
+    if (content.kind !== 'elements') throw new Error('evfw: a type without element content has no content automaton');
+    return (this.resolvedAutomaton ??= automatonFor(content.particle, this.plans.registry));
   }
 }
 

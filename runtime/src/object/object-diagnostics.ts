@@ -16,6 +16,9 @@ import { nearMissHint } from '../datatypes/near-miss.js';
 import { keyLocalName, type ComplexTypeDescriptor, type ElementDescriptor, type GroupParticleDescriptor, type ParticleDescriptor } from '../schema/descriptor.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import { findBranch, isMany } from '../model/bind-content.js';
+import { mixedCases } from '../model/mixed-content.js';
+import { ModelWalker } from '../model/walk-model.js';
+import type { XmlSink } from '../model/xml-sink.js';
 
 /** An error as ajv reports it (`{ keyword, instancePath, schemaPath, params, message }`). */
 export interface ObjectSchemaError {
@@ -39,23 +42,52 @@ const VALUE_CODES = {
 
 /** What is at a place of the object, as far as diagnostic codes care. */
 type Place =
-  | { readonly kind: 'object'; readonly attributes: ComplexTypeDescriptor['attributes']; readonly particles: readonly ParticleDescriptor[]; readonly name: string }
+  | { readonly kind: 'object'; readonly attributes: ComplexTypeDescriptor['attributes']; readonly particles: readonly ParticleDescriptor[]; readonly name: string; readonly mixed?: ParticleDescriptor }
   | { readonly kind: 'cases'; readonly particle: Extract<ParticleDescriptor, { kind: 'element' }>; readonly name: string }
   | { readonly kind: 'array'; readonly particle: ParticleDescriptor; readonly name: string }
   | { readonly kind: 'simple'; readonly of: 'attribute' | 'value'; readonly name: string }
-  | { readonly kind: 'opaque'; readonly name: string };
+  | { readonly kind: 'opaque'; readonly name: string }
+  /** Mixed content's `$content` array, and one item of it (mixed-content.ts). */
+  | { readonly kind: 'mixed' | 'mixed-item'; readonly particle: ParticleDescriptor; readonly name: string };
 
 type Model = Record<string, unknown>;
 
 /** The diagnostics of `value` as the document whose root is `rootKey`: empty when it fits. */
 export function objectDiagnostics(registry: SchemaRegistry, rootKey: string, validate: ObjectValidator, value: unknown): Diagnostic[] {
-  if (validate(value)) return [];
   const decl = registry.element(rootKey);
+  if (validate(value)) return decl ? mixedOrderDiagnostics(registry, decl, value) : [];
   if (!decl) throw new Error(`evfw: no global element ${rootKey}; regenerate the package`);
   const walker = new PlaceWalker(registry);
   const all = (validate.errors ?? []).map((error) => toDiagnostic(error, walker.trail(decl, value, pointerSegments(error.instancePath))));
   return onePerValue(all);
 }
+
+/**
+ * Mixed content's `$content` fits the JSON Schema item by item, but the order of its children is
+ * the content model's to say: the model walk runs them through the content automaton, as the
+ * XML validator runs a document's children, and its faults are reported here. Only registries
+ * with a mixed type pay for the walk.
+ */
+function mixedOrderDiagnostics(registry: SchemaRegistry, decl: ElementDescriptor, value: unknown): Diagnostic[] {
+  if (!hasMixedContent(registry)) return [];
+  const walker = new ModelWalker(registry, DISCARD);
+  walker.document(decl, value, decl.name);
+  return walker.contentFaults.map((f) => ({ code: f.code, severity: 'error', message: `${f.pointer || '/'}: ${f.message}`, line: 0, column: 0, path: f.pointer }));
+}
+
+const mixedByRegistry = new WeakMap<SchemaRegistry, boolean>();
+
+function hasMixedContent(registry: SchemaRegistry): boolean {
+  let found = mixedByRegistry.get(registry);
+  if (found === undefined) {
+    found = registry.schemas.some((s) => s.complexTypes.some((t) => t.content.kind === 'elements' && t.content.mixed === true));
+    mixedByRegistry.set(registry, found);
+  }
+  return found;
+}
+
+/** A sink that writes nothing: the walk is run for its checks alone. */
+const DISCARD: XmlSink = { open() {}, attribute() {}, attributes() {}, text() {}, close() {}, verbatim() {} };
 
 /** The XML validator checks a simple value's datatype, then its enumeration, then its facets, and reports the first fault. */
 const VALUE_FAULTS = ['datatype', 'enum', 'facet'];
@@ -158,6 +190,16 @@ class PlaceWalker {
       case 'simple':
       case 'opaque':
         return place;
+      case 'mixed':
+        return { ...place, kind: 'mixed-item', name: `${place.name}[${segment}]` };
+      case 'mixed-item': {
+        // The segment is the `$case` property that holds the child.
+        const chosen = mixedCases(place.particle).get(segment);
+        if (!chosen || chosen.leaf.kind === 'any') return { kind: 'opaque', name: place.name };
+        const leaf = chosen.leaf;
+        const decl = chosen.ref !== undefined ? this.registry.element(chosen.ref) : (leaf.element ?? (leaf.ref === undefined ? undefined : this.registry.element(leaf.ref)));
+        return decl ? this.elementPlace(decl) : { kind: 'opaque', name: place.name };
+      }
       case 'array':
         return this.occurrence(place.particle, isRecord(value) || Array.isArray(value) ? (value as Model)[segment] : undefined, `${place.name}[${segment}]`);
       case 'cases': {
@@ -169,6 +211,7 @@ class PlaceWalker {
         const use = place.attributes.find((a) => a.property === segment);
         if (use) return { kind: 'simple', of: 'attribute', name: `"${use.name}" of ${place.name}` };
         if (segment === '$value') return { kind: 'simple', of: 'value', name: place.name };
+        if (segment === '$content' && place.mixed) return { kind: 'mixed', particle: place.mixed, name: place.name };
         const particle = findProperty(place.particles, segment);
         if (!particle) return { kind: 'opaque', name: place.name };
         return isMany(particle) ? { kind: 'array', particle, name: describeParticle(particle) } : this.occurrence(particle, isRecord(value) ? value[segment] : undefined, describeParticle(particle));
@@ -208,7 +251,9 @@ class PlaceWalker {
     if (decl.type.kind === 'simple') return { kind: 'simple', of: 'value', name };
     if (decl.type.kind === 'any') return { kind: 'opaque', name };
     const type = this.registry.complexType(decl.type.ref);
-    const particles = type.content.kind === 'elements' ? [type.content.particle] : [];
+    const content = type.content;
+    if (content.kind === 'elements' && content.mixed) return { kind: 'object', attributes: type.attributes, particles: [], name, mixed: content.particle };
+    const particles = content.kind === 'elements' ? [content.particle] : [];
     return { kind: 'object', attributes: type.attributes, particles, name };
   }
 }

@@ -7,6 +7,7 @@ import {
   type AttributeDescriptor,
   type ComplexTypeDescriptor,
   type ElementDescriptor,
+  type NamedSimpleTypeDescriptor,
   type SchemaDescriptor,
 } from './descriptor.js';
 import type { NamespaceRules } from '../rules/run-rules.js';
@@ -15,6 +16,7 @@ export class SchemaRegistry {
   private readonly elementMap = new Map<string, ElementDescriptor>();
   private readonly attributeMap = new Map<string, AttributeDescriptor>();
   private readonly typeMap = new Map<string, ComplexTypeDescriptor>();
+  private readonly simpleTypeMap = new Map<string, NamedSimpleTypeDescriptor>();
   private readonly prefixes = new Map<string, string>();
 
   constructor(readonly schemas: readonly SchemaDescriptor[]) {
@@ -23,6 +25,7 @@ export class SchemaRegistry {
       for (const e of schema.elements) this.elementMap.set(componentKey(e.namespace, e.name), e);
       for (const a of schema.attributes) this.attributeMap.set(componentKey(a.namespace, a.name), a);
       for (const t of schema.complexTypes) this.typeMap.set(t.key, t);
+      for (const t of schema.simpleTypes ?? []) this.simpleTypeMap.set(t.key, t);
     }
   }
 
@@ -38,6 +41,16 @@ export class SchemaRegistry {
     const found = this.typeMap.get(key);
     if (!found) throw new Error(`evfw: the schema registry has no complex type ${key}; regenerate the package`);
     return found;
+  }
+
+  /** A complex type by key, or undefined: for names that come from a document (xsi:type). */
+  findComplexType(key: string): ComplexTypeDescriptor | undefined {
+    return this.typeMap.get(key);
+  }
+
+  /** A global simple type by key (built-in types are not listed). */
+  simpleType(key: string): NamedSimpleTypeDescriptor | undefined {
+    return this.simpleTypeMap.get(key);
   }
 
   knowsNamespace(namespace: string): boolean {

@@ -68,8 +68,10 @@ function computeFields(registry: SchemaRegistry): IdentityFields {
   for (const rule of rules) {
     for (const decl of declarations) {
       if (!matchesName(rule.owner, decl.namespace, decl.name)) continue;
-      if (rule.attribute && decl.type.kind === 'complex' && rule.attribute.name !== undefined) {
-        const key = `${decl.type.ref}|${componentKey(rule.attribute.namespace ?? '', rule.attribute.name)}`;
+      if (rule.attribute && decl.type.kind === 'complex') {
+        const attribute = fieldAttribute(registry, decl.type.ref, rule.attribute);
+        if (attribute === undefined) continue;
+        const key = `${decl.type.ref}|${attribute}`;
         add(attributes, key, rule.constraint.name);
         if (rule.constraint.kind === 'key') keys.add(key);
       } else if (!rule.attribute && decl.type.kind === 'simple') {
@@ -82,6 +84,19 @@ function computeFields(registry: SchemaRegistry): IdentityFields {
     keyAttribute: (typeKey, namespace, name) => keys.has(`${typeKey}|${componentKey(namespace, name)}`),
     element: (elementKey) => elements.get(elementKey) ?? [],
   };
+}
+
+/**
+ * The attribute of the complex type `typeKey` a field's last step names, as `componentKey`: the
+ * name itself, or for a wildcard test (`@*`, `@p:*`) the one attribute the type declares that it
+ * matches. When several match, which one holds the value is left open (the generators make no
+ * attribute required for it), and undefined is returned.
+ */
+function fieldAttribute(registry: SchemaRegistry, typeKey: string, test: NameTest): string | undefined {
+  if (test.name !== undefined) return componentKey(test.namespace ?? '', test.name);
+  const matching = (registry.findComplexType(typeKey)?.attributes ?? []).filter((use) => matchesName(test, use.namespace, use.name));
+  const only = matching.length === 1 ? matching[0] : undefined;
+  return only && componentKey(only.namespace, only.name);
 }
 
 /** Every element declaration: global ones and those local to content models. */

@@ -17,9 +17,13 @@
  *   rule-requirements.ts): the children and attributes a rule asks for are present and not
  *   blank, and values a rule shapes are drawn from its regex or URI syntax.
  */
-import { checkSimpleValue, type SimpleTypeDescriptor, type SimpleValue } from '../datatypes/index.js';
+import { checkSimpleValue, lexicalOf, type SimpleTypeDescriptor, type SimpleValue } from '../datatypes/index.js';
 import { isMany } from '../model/bind-content.js';
+import type { MixedItem } from '../model/mixed-content.js';
+import { mixedItemsOf } from '../model/mixed-items.js';
 import { ModelWriter } from '../model/to-xml.js';
+import { substituteKeys } from '../model/xsi-type-model.js';
+import { plansOf } from '../model/write-plan.js';
 import {
   componentKey,
   keyNamespace,
@@ -40,9 +44,13 @@ import { ID_POOL, identityFields, type IdentityFields } from './identity-fields.
 import { asksAnything, merge, NON_BLANK, profileRules, ruleSamples, type ElementRules, type ProfileRules, type ValueRequirement } from './rule-requirements.js';
 import { branchesOf, emptiable, isSingleChoice, namesOf, selfSeparating } from './particle-shapes.js';
 import { uniqueLexical } from './simple-samples.js';
+import { identityValue } from '../validate/identity-values.js';
 import { isIdType } from './type-facts.js';
 
 type Model = Record<string, unknown>;
+
+/** The text between the children of mixed content: any string a document can hold. */
+const MIXED_TEXT: SimpleTypeDescriptor = { kind: 'builtin', name: 'string' };
 
 /** Levels past maxDepth a required recursion may still go before generation gives up. */
 const RECURSION_MARGIN = 40;
@@ -52,7 +60,7 @@ export class GenerationError extends Error {
   override readonly name = 'GenerationError';
 }
 
-/** Values used so far, per pool, as normalized lexical forms. */
+/** Values used so far, per pool, as identity values (identityValue: equal values, equal strings). */
 export interface GeneratorState {
   readonly pools: Map<string, Set<string>>;
 }
@@ -103,9 +111,19 @@ export class ModelGenerator {
       if (type.kind === 'simple') {
         const pools = this.fields.element(componentKey(decl.namespace, decl.name));
         const own = this.rules.get(componentKey(decl.namespace, decl.name))?.value;
-        return this.simple(type.type, decl.name, pools, decl.fixed, merge(requirement, own));
+        const value = this.simple(type.type, decl.name, pools, decl.fixed, merge(requirement, own));
+        // An empty element reads as its default (model/model-type-defaults.ts): a value written
+        // as no text cannot be had there, so the default is taken instead.
+        if (decl.default !== undefined && lexicalOf(type.type, value) === '') return this.simple(type.type, decl.name, pools, decl.default, merge(requirement, own));
+        return value;
       }
-      return this.complex(this.registry.complexType(type.ref), decl.name, decl.namespace, requirement);
+      // Where xsi:type may name derived types, a fixture sometimes is of one (always, for an
+      // abstract declared type), with its `$type` (model/xsi-type-model.ts).
+      const derived = substituteKeys(this.registry, decl);
+      const declared = this.registry.complexType(type.ref);
+      if (derived.length === 0 || (!declared.abstract && this.draw.chance())) return this.complex(declared, decl.name, decl.namespace, requirement);
+      const actual = derived[this.draw.pick(derived.length)] ?? type.ref;
+      return { $type: actual, ...this.complex(this.registry.complexType(actual), decl.name, decl.namespace, requirement) };
     } finally {
       this.depth--;
     }
@@ -136,12 +154,36 @@ export class ModelGenerator {
       const outer = this.needed;
       this.needed = demands.children;
       try {
-        this.fill(content.particle, model, false);
+        if (content.mixed) model.$content = this.mixedContent(type.key, content.particle);
+        else this.fill(content.particle, model, false);
       } finally {
         this.needed = outer;
       }
     }
     return model;
+  }
+
+  /**
+   * Mixed content: the children filled as element-only content would be, listed in document
+   * order as `$case` items (model/mixed-items.ts), with text drawn between them: an xs:string
+   * value, so it is text a document can hold.
+   */
+  private mixedContent(typeKey: string, particle: ParticleDescriptor): MixedItem[] {
+    const children: Model = {};
+    this.fill(particle, children, false);
+    const items: MixedItem[] = [];
+    mixedItemsOf(plansOf(this.registry).type(typeKey).particle!, children, items);
+    const out: MixedItem[] = [];
+    const text = () => {
+      const run = this.draw.chance() ? this.draw.lexical(MIXED_TEXT, 'text') : undefined;
+      if (run) out.push(run);
+    };
+    for (const item of items) {
+      text();
+      out.push(item);
+    }
+    text();
+    return out;
   }
 
   /**
@@ -185,13 +227,17 @@ export class ModelGenerator {
       throw new GenerationError(`evfw: no value of the type of "${name}" ${why}`);
     }
     if (all.length === 0) return lexical;
+    // Pools hold values, not texts: the validator compares a key's fields in the value space,
+    // where ".000" and "-0.000" are one decimal (identity-values.ts).
+    const valueOf = (text: string) => identityValue(type, text, undefined) ?? text;
     const sets = all.map((p) => this.pool(p));
-    if (sets.some((s) => s.has(lexical!))) {
+    if (sets.some((s) => s.has(valueOf(lexical!)))) {
       const used = new Set(sets.flatMap((s) => [...s]));
-      lexical = requirement ? ruleSamples(type, requirement).find((v) => !used.has(v)) : uniqueLexical(type, name, used);
+      const fresh = (text: string) => !used.has(valueOf(text));
+      lexical = requirement ? ruleSamples(type, requirement).find(fresh) : uniqueLexical(type, name, fresh);
       if (lexical === undefined) throw new GenerationError(`evfw: "${name}" has run out of distinct values`);
     }
-    for (const s of sets) s.add(lexical);
+    for (const s of sets) s.add(valueOf(lexical));
     return lexical;
   }
 
@@ -233,6 +279,8 @@ export class ModelGenerator {
 
   /** One particle's value: an array of occurrences when it repeats, else one occurrence or nothing. */
   private particleValue(p: ParticleDescriptor, forced: boolean): unknown {
+    // maxOccurs="0" (a restriction that removes a particle): it may never appear.
+    if (p.max === 0) return undefined;
     const min = Math.max(p.min, forced || this.holdsNeeded(p) ? 1 : 0);
     if (!isMany(p)) {
       if (min === 0 && (!this.optional() || (p.kind === 'any' && !this.sizes.extensions))) return undefined;
@@ -311,6 +359,8 @@ export class ModelGenerator {
     if (p.element) return this.element(p.element, this.childRequirement(p.element));
     if (p.cases) {
       const cases = p.cases.filter((c) => this.registry.element(c.ref)?.abstract !== true);
+      // An abstract head whose members are all blocked (or abstract) has nothing that may appear.
+      if (cases.length === 0) throw new GenerationError('evfw: no element of a substitution group may appear in place of its abstract head');
       const chosen = cases[this.draw.pick(cases.length)]!;
       const decl = this.registry.element(chosen.ref)!;
       return { $case: chosen.property, [chosen.property]: this.element(decl, this.childRequirement(decl)) };
@@ -340,7 +390,10 @@ export class ModelGenerator {
     if (p.max === 0) return false;
     switch (p.kind) {
       case 'element':
-        return true;
+        // An element reference with cases needs one that is not abstract; a reference with
+        // none, a declaration that is not abstract itself.
+        if (p.cases) return p.cases.some((c) => this.registry.element(c.ref)?.abstract !== true);
+        return p.element !== undefined || (p.ref !== undefined && this.registry.element(p.ref)?.abstract !== true);
       case 'any':
         return p.wildcard.process !== 'strict' || this.knownElements(p.wildcard).length > 0;
       case 'choice':

@@ -61,18 +61,18 @@ export function defaultLexical(type: SimpleTypeDescriptor, name = ''): string | 
 }
 
 /**
- * A valid value not in `used` (normalized forms), for xs:ID values and the fields of xs:unique
+ * A valid value `fresh` accepts (one not used yet), for xs:ID values and the fields of xs:unique
  * and xs:key: `index-1`, `index-2`, ... where the type allows it, else numbers, else samples.
  */
-export function uniqueLexical(type: SimpleTypeDescriptor, name: string, used: ReadonlySet<string>): string | undefined {
+export function uniqueLexical(type: SimpleTypeDescriptor, name: string, fresh: (lexical: string) => boolean): string | undefined {
   const stem = /^[A-Za-z_][\w.-]*$/.test(name) ? name : 'value';
   for (let n = 1; n <= 1000; n++) {
     for (const candidate of [`${stem}-${n}`, `${n}`, `x${n}`, `${stem}${n}`]) {
       const valid = validLexical(type, candidate);
-      if (valid !== undefined && !used.has(valid)) return valid;
+      if (valid !== undefined && fresh(valid)) return valid;
     }
   }
-  return sampleLexicals(type, name).find((v) => !used.has(v));
+  return sampleLexicals(type, name).find(fresh);
 }
 
 function namedCandidates(type: SimpleTypeDescriptor, name: string): string[] {

@@ -18,18 +18,23 @@ import {
   type AttributeDescriptor,
   type ComplexTypeDescriptor,
   type ElementDescriptor,
+  type ElementType,
   type WildcardDescriptor,
 } from '../schema/descriptor.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import { bindContent, type BoundChild } from '../model/bind-content.js';
+import { bindMixed } from '../model/mixed-content.js';
 import { toXmlElement } from '../model/xml-element.js';
+import { parsedTypeKey } from '../model/xsi-type-model.js';
 import type { SourceAttribute, SourceElement, SourcePoint } from '../xml/source-tree.js';
 import { CONTENT_MODEL_BUDGET } from '../limits.js';
 import { automatonFor, type Leaf } from './content-automaton.js';
 import { describeCountFault, type CountFault } from './count-faults.js';
 import { childPaths } from './element-paths.js';
-import { checkIdentityConstraints } from './identity-constraints.js';
+import { IdentityTracker } from './identity-constraints.js';
+import { identityValue } from './identity-values.js';
 import { ELEMENT_HINTS, attributeDeviation, type CompatOption } from './known-deviations.js';
+import { substituteType } from './xsi-type.js';
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
@@ -44,6 +49,10 @@ export class ElementReader {
   /** xs:ID values seen, and xs:IDREF values to resolve when the document ends. */
   private readonly ids = new Map<string, SourcePoint>();
   private readonly idrefs: { value: string; at: SourcePoint; path: string }[] = [];
+  /** The stand-in declarations of elements validated by their xsi:type alone (typedByXsi). */
+  private readonly undeclared = new WeakSet<ElementDescriptor>();
+  /** What identity constraints need of the elements below one that declares some. */
+  private readonly identity = new IdentityTracker();
 
   constructor(
     private readonly registry: SchemaRegistry,
@@ -69,49 +78,86 @@ export class ElementReader {
   element(source: SourceElement, decl: ElementDescriptor, path: string): Value {
     const errorsBefore = this.sink.errorCount;
     let value: Value;
-    const type = decl.type;
-    if (!this.instanceAttributes(source, decl, path)) return undefined;
+    // The declared type, or the one xsi:type puts in its place.
+    const type = this.instanceAttributes(source, decl, path);
+    if (!type) return undefined;
+    const tracked = this.identity.enter(decl);
     if (type.kind === 'any') {
       this.laxChildren(source, path);
+      if (decl.fixed !== undefined) this.fixedMixed(source, decl.fixed, path);
       value = toXmlElement(source);
     } else if (type.kind === 'simple') {
       this.noAttributes(source, path);
       const text = this.simpleText(source, path);
       value = text === undefined ? undefined : this.simpleValue(type.type, text, decl, source, path);
+      // Validated as its xsi:type says, a simple value is read as its declared type reads it
+      // (model/xsi-type-model.ts): the model's static type is the declared one.
+      if (value !== undefined && type !== decl.type && text !== undefined) value = declaredReading(decl, text, value, source);
     } else {
       value = this.complex(source, this.registry.complexType(type.ref), path, decl);
+      const actual = parsedTypeKey(decl, type);
+      if (actual !== undefined && value !== undefined) (value as Record<string, unknown>).$type = actual;
     }
-    if (decl.identity) checkIdentityConstraints(source, decl.identity, path, (d) => this.report(d));
+    // Declared xs:anyType, the element stays XML whatever its xsi:type (model/xsi-type-model.ts).
+    if (decl.type.kind === 'any' && type.kind !== 'any' && value !== undefined) value = toXmlElement(source);
+    if (tracked) {
+      this.identity.elementType(source, this.valueType(decl, type));
+      this.identity.leave(source, decl, path, (d) => this.report(d));
+    }
     return this.sink.errorCount === errorsBefore ? value : undefined;
   }
 
+  /** The simple type of an element's value, for identity-constraint fields; 'complex' when it has none. */
+  private valueType(decl: ElementDescriptor, type: ElementType): { type: SimpleTypeDescriptor; fallback: string | undefined } | 'complex' {
+    const fallback = decl.default ?? decl.fixed;
+    if (type.kind === 'simple') return { type: type.type, fallback };
+    if (type.kind === 'complex') {
+      const content = this.registry.complexType(type.ref).content;
+      if (content.kind === 'simple') return { type: content.type, fallback };
+    }
+    return 'complex';
+  }
+
   /**
-   * xsi:type and xsi:nil. evfw does not substitute types, so an xsi:type naming anything but
-   * the declared type is an error (libxml2 would validate against the named type); xsi:nil is
-   * allowed only where the declaration is nillable. Returns false when the element is done.
+   * xsi:type and xsi:nil (XSD 1.0 Part 1, cvc-elt 3 and 4). Returns the type to validate the
+   * element against: the one xsi:type names when it may stand for the declared one
+   * (xsi-type.ts), else the declared type; undefined when the element is done (a nil element).
+   * An abstract complex type must be replaced by xsi:type (cvc-type.2). xsi:nil is allowed only
+   * where the declaration is nillable.
    */
-  private instanceAttributes(source: SourceElement, decl: ElementDescriptor, path: string): boolean {
-    for (const attribute of source.attributes) {
-      if (attribute.namespace !== XSI) continue;
-      const at = `${path}/@${attribute.prefix}:${short(attribute.name)}`;
-      if (attribute.name === 'type') {
-        const colon = attribute.value.indexOf(':');
-        const prefix = colon < 0 ? '' : attribute.value.slice(0, colon).trim();
-        const named = componentKey(source.lookupNamespace(prefix) ?? '', attribute.value.slice(colon + 1).trim());
-        if (decl.type.kind !== 'complex' || decl.type.ref !== named) {
-          this.error('evfw.xsi.type', `xsi:type="${excerpt(attribute.value)}" on <${short(source.name)}>: evfw validates against the declared type and does not substitute another`, attribute, at, 'remove xsi:type');
-        }
-      } else if (attribute.name === 'nil') {
-        const nil = attribute.value.trim() === 'true' || attribute.value.trim() === '1';
-        if (!decl.nillable) {
-          this.error('evfw.xsi.nil', `<${short(source.name)}> is not nillable, so xsi:nil is not allowed on it`, attribute, at, 'remove xsi:nil');
-        } else if (nil) {
-          if (source.children.some((c) => c.kind === 'element' || c.text !== '')) this.error('evfw.xsi.nil', `<${short(source.name)}> has xsi:nil="true" and must then be empty`, source, path);
-          return false;
-        }
+  private instanceAttributes(source: SourceElement, decl: ElementDescriptor, path: string): ElementType | undefined {
+    let type = decl.type;
+    const xsiType = source.attributes.find((a) => a.namespace === XSI && a.name === 'type');
+    if (xsiType) {
+      const result = substituteType(this.registry, decl, xsiType.value, source);
+      if (result.ok) type = result.type;
+      else {
+        this.error('evfw.xsi.type', `xsi:type="${excerpt(xsiType.value)}" on <${short(source.name)}>: ${result.why}`, xsiType, `${path}/@${xsiType.prefix}:type`, result.hint);
+      }
+    } else if (type.kind === 'complex' && this.registry.complexType(type.ref).abstract) {
+      const name = keyLocalName(type.ref);
+      this.error('evfw.type.abstract', `<${short(source.name)}> has the abstract type "${short(name)}", so it must name a type derived from it with xsi:type`, source, path, `add xsi:type="..." naming a type derived from "${short(name)}"`);
+    }
+    const nilAttribute = source.attributes.find((a) => a.namespace === XSI && a.name === 'nil');
+    // Without a declaration (typedByXsi) there is no {nillable} to check: xsi:nil means nothing.
+    if (nilAttribute && !this.undeclared.has(decl)) {
+      const at = `${path}/@${nilAttribute.prefix}:nil`;
+      const nil = nilAttribute.value.trim() === 'true' || nilAttribute.value.trim() === '1';
+      if (!decl.nillable) {
+        this.error('evfw.xsi.nil', `<${short(source.name)}> is not nillable, so xsi:nil is not allowed on it`, nilAttribute, at, 'remove xsi:nil');
+      } else if (nil) {
+        if (source.children.some((c) => c.kind === 'element' || c.text !== '')) this.error('evfw.xsi.nil', `<${short(source.name)}> has xsi:nil="true" and must then be empty`, source, path);
+        // cvc-elt 3.2.2: a nilled element has no value, so it cannot have the fixed one.
+        if (decl.fixed !== undefined) this.error('evfw.xsi.nil', `<${short(source.name)}> has a fixed value ("${excerpt(decl.fixed)}"), so it cannot be nil`, nilAttribute, at, 'remove xsi:nil="true"');
+        // A nilled element has no value, but its attributes are validated all the same (and
+        // an identity-constraint field may select one of them).
+        if (type.kind === 'complex') this.attributes(source, this.registry.complexType(type.ref), path, {});
+        // Nilled, a simple value is absent; a type without simple content still has none to give.
+        if (this.identity.active) this.identity.elementType(source, this.valueType(decl, type) === 'complex' ? 'complex' : 'nil');
+        return undefined;
       }
     }
-    return true;
+    return type;
   }
 
   // ---- Complex types ------------------------------------------------------------------------
@@ -138,7 +184,12 @@ export class ElementReader {
       }
       return model;
     }
-    this.onlyWhitespace(source, path);
+    // Mixed content allows character data between the children (cvc-complex-type 2.3 is for element-only).
+    if (content.mixed) {
+      if (decl.fixed !== undefined) this.fixedMixed(source, decl.fixed, path);
+    } else {
+      this.onlyWhitespace(source, path);
+    }
     const automaton = automatonFor(content.particle, this.registry);
     let state = automaton.start;
     const bound: BoundChild[] = [];
@@ -160,7 +211,8 @@ export class ElementReader {
     if (!state.accepting) this.missing(source, state.expected(), path, state.shortfall());
     for (const group of automaton.allGroups) this.allCounts(group, bound, source, path);
     if (this.sink.errorCount > errorsBefore) return model;
-    bindContent(model, content.particle, bound);
+    if (content.mixed) model.$content = bindMixed(source, bound);
+    else bindContent(model, content.particle, bound);
     return model;
   }
 
@@ -178,6 +230,8 @@ export class ElementReader {
     const decl = this.registry.element(componentKey(child.namespace, child.name));
     if (decl && !decl.abstract) {
       this.element(child, decl, path);
+    } else if (!decl && this.typedByXsi(child, path)) {
+      return;
     } else if (wildcard.process === 'strict') {
       this.error('evfw.content.strict-unknown', `<${short(child.name)}> (namespace "${child.namespace}") must be validated strictly, but no known schema declares it`, child, path);
     } else {
@@ -190,8 +244,22 @@ export class ElementReader {
     for (const [child, at] of childPaths(path, source)) {
       const decl = this.registry.element(componentKey(child.namespace, child.name));
       if (decl && !decl.abstract) this.element(child, decl, at);
-      else this.laxChildren(child, at);
+      else if (decl || !this.typedByXsi(child, at)) this.laxChildren(child, at);
     }
+  }
+
+  /**
+   * An element no declaration covers is validated against the type its xsi:type names, when
+   * that resolves (XSD 1.0 Part 1, cvc-assess-elt 1.2.1.2); that satisfies a strict wildcard too.
+   */
+  private typedByXsi(child: SourceElement, path: string): boolean {
+    const xsiType = child.attributes.find((a) => a.namespace === XSI && a.name === 'type');
+    if (!xsiType) return false;
+    const undeclared: ElementDescriptor = { namespace: child.namespace, name: child.name, type: { kind: 'any' } };
+    if (!substituteType(this.registry, undeclared, xsiType.value, child).ok) return false;
+    this.undeclared.add(undeclared);
+    this.element(child, undeclared, path);
+    return true;
   }
 
   private allCounts(group: { min: number; particles: readonly unknown[] }, bound: readonly BoundChild[], parent: SourceElement, path: string): void {
@@ -211,6 +279,8 @@ export class ElementReader {
   private attributes(source: SourceElement, type: ComplexTypeDescriptor, path: string, model: Record<string, unknown>): void {
     const seen = new Set<AttributeDescriptor>();
     const extra: { namespace: string; name: string; value: string; prefix?: string }[] = [];
+    /** Attributes the wildcard matched whose declaration is of type xs:ID. */
+    const wildcardIds: SourceAttribute[] = [];
     for (const attribute of source.attributes) {
       const at = `${path}/@${attribute.prefix ? `${short(attribute.prefix)}:` : ''}${short(attribute.name)}`;
       if (attribute.namespace === XSI) continue; // hints and xsi:type are not followed (D-18)
@@ -247,8 +317,10 @@ export class ElementReader {
       const key = componentKey(attribute.namespace, attribute.name);
       if (type.anyAttribute && wildcardAllows(type.anyAttribute, attribute.namespace) && !type.prohibited?.includes(key)) {
         const global = type.anyAttribute.process === 'skip' ? undefined : this.registry.attribute(key);
-        if (global) this.attributeValue(global, attribute, source, at);
-        else if (type.anyAttribute.process === 'strict') {
+        if (global) {
+          this.attributeValue(global, attribute, source, at);
+          if (identifierKind(global.type) === 'id') wildcardIds.push(attribute);
+        } else if (type.anyAttribute.process === 'strict') {
           this.error('evfw.attribute.unknown', `attribute "${short(attribute.name)}" (namespace "${attribute.namespace}") must be validated strictly, but no known schema declares it`, attribute, at);
         }
         extra.push({ namespace: attribute.namespace, name: attribute.name, value: attribute.value });
@@ -267,7 +339,15 @@ export class ElementReader {
     for (const use of type.attributes) {
       if (use.required && !seen.has(use)) {
         this.error('evfw.attribute.required', `<${short(source.name)}> is missing the required attribute "${use.name}"`, source, path, `add ${use.name}="..."`);
+      } else if (!seen.has(use)) {
+        this.suppliedAttribute(source, use, path);
       }
+    }
+    // cvc-complex-type 5: the wildcard may match one xs:ID attribute at most, and none when the
+    // type declares one itself.
+    const second = wildcardIds.length > 1 ? wildcardIds[1] : type.attributes.some((a) => identifierKind(a.type) === 'id') ? wildcardIds[0] : undefined;
+    if (second) {
+      this.error('evfw.id.wildcard', `attribute "${short(second.name)}" is an xs:ID matched by the attribute wildcard of <${short(source.name)}>, which already has an xs:ID attribute`, second, `${path}/@${short(second.name)}`, 'an element has one xs:ID attribute at most');
     }
     if (extra.length > 0) model.$attributes = extra;
   }
@@ -279,12 +359,26 @@ export class ElementReader {
       this.error(code, `attribute "${short(attribute.name)}": ${result.message}`, attribute, path, result.hint);
       return undefined;
     }
+    if (this.identity.active) this.identity.attributeType(attribute, decl.type);
     this.identifiers(decl.type, result.normalized, attribute, path);
-    if (decl.fixed !== undefined && result.normalized !== checkNormalized(decl.type, decl.fixed)) {
+    if (decl.fixed !== undefined && !sameValue(decl.type, attribute.value, decl.fixed, owner)) {
       this.error('evfw.attribute.fixed', `attribute "${short(attribute.name)}" must be "${excerpt(decl.fixed)}", not "${excerpt(attribute.value)}"`, attribute, path);
       return undefined;
     }
     return result.value;
+  }
+
+  /**
+   * An absent attribute with a default or fixed value is in the document as the schema sees it
+   * (XSD 1.0 Part 1, 3.4.5): an identity-constraint field can select it, and an IDREF default
+   * must name an ID. The model is left as the document wrote it.
+   */
+  private suppliedAttribute(source: SourceElement, use: AttributeDescriptor, path: string): void {
+    const value = use.default ?? use.fixed;
+    if (value === undefined) return;
+    if (this.identity.active) this.identity.defaulted(source, { namespace: use.namespace, name: use.name, value, type: use.type });
+    const result = identifierKind(use.type) === undefined ? undefined : checkSimpleValue(use.type, value, source);
+    if (result?.ok) this.identifiers(use.type, result.normalized, source, `${path}/@${short(use.name)}`);
   }
 
   /** xs:ID values must be unique in the document; xs:IDREF(S) values must name one. */
@@ -318,7 +412,9 @@ export class ElementReader {
   }
 
   private simpleValue(type: SimpleTypeDescriptor, text: string, decl: ElementDescriptor, source: SourceElement, path: string): unknown {
-    const effective = text === '' && decl.default !== undefined ? decl.default : text;
+    // An empty element takes its default or fixed value (cvc-elt 5.1.2).
+    const constraint = decl.default ?? decl.fixed;
+    const effective = text === '' && constraint !== undefined ? constraint : text;
     const result = checkSimpleValue(type, effective, source);
     const at = source.children[0] ?? source;
     if (!result.ok) {
@@ -327,12 +423,24 @@ export class ElementReader {
       return undefined;
     }
     this.identifiers(type, result.normalized, at, path);
-    if (decl.fixed !== undefined && text !== '' && result.normalized !== checkNormalized(type, decl.fixed)) {
+    if (decl.fixed !== undefined && text !== '' && !sameValue(type, text, decl.fixed, source)) {
       this.error('evfw.value.fixed', `<${short(source.name)}> must be "${excerpt(decl.fixed)}", not "${excerpt(text)}"`, at, path);
       return undefined;
     }
-    // The model keeps what the document says: an empty element stays empty, not its default.
-    return text === '' && decl.default !== undefined ? text : result.value;
+    // An empty element's value is its default (model/model-type-defaults.ts says how it is written back).
+    return result.value;
+  }
+
+  /**
+   * A fixed value on an element of xs:anyType or another mixed type: the element has no child
+   * elements and its text is the fixed value, character for character (cvc-elt 5.2.2.2.1).
+   */
+  private fixedMixed(source: SourceElement, fixed: string, path: string): void {
+    const text = source.children.map((c) => (c.kind === 'text' ? c.text : '')).join('');
+    const hasElements = source.children.some((c) => c.kind === 'element');
+    if (hasElements || (text !== '' && text !== fixed)) {
+      this.error('evfw.value.fixed', `<${short(source.name)}> must be "${excerpt(fixed)}"${hasElements ? ', with no child elements' : `, not "${excerpt(text)}"`}`, source, path);
+    }
   }
 
   private onlyWhitespace(source: SourceElement, path: string): void {
@@ -399,9 +507,25 @@ function short(name: string): string {
   return name.length > 64 ? excerpt(name, 64) : name;
 }
 
-function checkNormalized(type: SimpleTypeDescriptor, lexical: string): string | undefined {
-  const result = checkSimpleValue(type, lexical);
-  return result.ok ? result.normalized : undefined;
+/**
+ * A simple value validated against the type xsi:type named, as the declared type reads it: a
+ * derived type's lexical space lies inside its base's, so the declared type reads it too. An
+ * empty element with a default keeps the value the reader gave it.
+ */
+function declaredReading(decl: ElementDescriptor, text: string, value: unknown, context: SourceElement): unknown {
+  if (decl.type.kind !== 'simple' || text === '') return value;
+  const declared = checkSimpleValue(decl.type.type, text, context);
+  return declared.ok ? declared.value : value;
+}
+
+/**
+ * Whether a value equals a fixed value constraint: in the value space (XSD 1.0 Part 1, cvc-elt
+ * 5.2.2.2.2 and cvc-au), so "1.000" equals a fixed "1.0" for a float and "true" a fixed "1" for
+ * a boolean, as identity constraints compare values (identity-values.ts).
+ */
+function sameValue(type: SimpleTypeDescriptor, lexical: string, fixed: string, context: SourceElement): boolean {
+  const value = identityValue(type, lexical, context);
+  return value !== undefined && value === identityValue(type, fixed, context);
 }
 
 

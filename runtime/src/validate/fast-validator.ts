@@ -12,7 +12,7 @@
  * empty content, through the same content automata and binder as the full path; declared
  * attributes; xs:unique and xs:key whose selector names children and whose fields are
  * attributes. What it hands to the full path's ElementReader, one subtree at a time, built as
- * a small tree: content matched by a wildcard, xs:anyType, xs:all groups, other identity
+ * a small tree: content matched by a wildcard, xs:anyType, mixed content, xs:all groups, other identity
  * constraints, xsi:type and xsi:nil. Anything that reaches xs:ID or xs:IDREF, a fixed value, an
  * empty element with a default, an attribute wildcard or a known deviation gives up outright.
  */
@@ -358,6 +358,8 @@ function makePlan(registry: SchemaRegistry, decl: ElementDescriptor): Plan {
     return planFor(Content.Simple, { simple: decl.type.type, identity });
   }
   const type = registry.complexType(decl.type.ref);
+  // An abstract type is an error unless xsi:type replaces it: the full path says which.
+  if (type.abstract) return HAND_OVER;
   if (type.anyAttribute || type.attributes.some((a) => a.fixed !== undefined || identifierKind(a.type))) return HAND_OVER;
   const requiredAttributes = type.attributes.filter((a) => a.required).length;
   const content = type.content;
@@ -366,6 +368,8 @@ function makePlan(registry: SchemaRegistry, decl: ElementDescriptor): Plan {
     return planFor(Content.Simple, { type, simple: content.type, requiredAttributes, identity });
   }
   if (content.kind === 'empty') return planFor(Content.Empty, { type, requiredAttributes, identity });
+  // Mixed content: the full path reads the subtree, text and all, into its `$content` array.
+  if (content.mixed) return HAND_OVER;
   const automaton = automatonFor(content.particle, registry);
   if (automaton.allGroups.length > 0) return HAND_OVER;
   const direct = directBindings(content.particle);

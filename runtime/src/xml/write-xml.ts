@@ -165,7 +165,24 @@ export class XmlTextWriter implements XmlSink {
 
   /** Attributes as they are (xs:anyAttribute), with the prefixes they prefer. */
   attributes(attributes: readonly XmlAttribute[]): void {
-    for (const a of attributes) this.attribute(a.namespace, a.name, a.value, a.prefix);
+    for (const a of attributes) {
+      const value = a.valueNamespace === undefined ? a.value : this.qualifiedValue(a.valueNamespace, a.value);
+      this.attribute(a.namespace, a.name, value, a.prefix);
+    }
+  }
+
+  /**
+   * A QName value (xsi:type): the local name with the prefix bound to its namespace. An
+   * unprefixed QName is in the default namespace (XSD 1.0 part 2, 3.2.18), so a name in no
+   * namespace needs a document without one.
+   */
+  private qualifiedValue(namespace: string, local: string): string {
+    if (namespace === '') {
+      if (this.prefixes.defaultNamespace !== undefined) throw new RootNamespaceNotDefault();
+      return local;
+    }
+    if (namespace === this.prefixes.defaultNamespace) return local;
+    return `${this.prefixes.prefixOf(namespace, undefined)}:${local}`;
   }
 
   text(text: string): void {

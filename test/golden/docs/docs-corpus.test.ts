@@ -15,13 +15,13 @@ import { buildIr, emitContext, moduleNames, schemaDescriptors } from '../../../g
 import { CORPUS_AVAILABLE, CORPUS_DIR, CORPUS_SKIP_REASON, REPO_ROOT, SCHEMAS_DIR, corpusSchemaSets, ownSchemaFiles } from '../../support/paths.js';
 import { corpusMissing, testMissing } from '../../support/requirements.js';
 
-const sets = [{ name: 'schemas (ours)', files: ownSchemaFiles(), rootDir: REPO_ROOT }, ...corpusSchemaSets().map((s) => ({ ...s, rootDir: CORPUS_DIR }))];
+const sets = [{ name: 'schemas (ours)', files: ownSchemaFiles(), rootDir: REPO_ROOT, options: {} }, ...corpusSchemaSets().map((s) => ({ ...s, rootDir: CORPUS_DIR }))];
 
 describe(`docs of every schema set${CORPUS_AVAILABLE ? '' : ` (${CORPUS_SKIP_REASON}; ours only)`}`, () => {
   testMissing('the docs of the corpus schemas', corpusMissing());
   for (const set of sets) {
     it(`${set.name}: a page per namespace, and every example valid`, () => {
-      const ir = buildIr(set.files, { rootDir: set.rootDir });
+      const ir = buildIr(set.files, { rootDir: set.rootDir, ...set.options });
       const modules = moduleNames(ir);
       const out = new Map<string, string>();
       docsEmitter.emit(ir, emitContext(ir), out);

@@ -30,7 +30,7 @@ function assembleError(parts: SchemaPart[], limits?: Partial<SchemaLimits>): Gen
 
 describe('assembleSchemas', () => {
   const a = part('a.xsd', 'urn:t', '  <xs:annotation><xs:documentation>From a.</xs:documentation></xs:annotation>\n  <xs:element name="ea" type="t:shared"/>', ' xmlns:t="urn:t"');
-  const b = part('b.xsd', 'urn:t', '  <xs:annotation><xs:documentation>From b.</xs:documentation></xs:annotation>\n  <xs:complexType name="shared"><xs:sequence><xs:element ref="o:eo"/></xs:sequence></xs:complexType>', ' xmlns:o="urn:o"');
+  const b = part('b.xsd', 'urn:t', '  <xs:import namespace="urn:o"/><xs:annotation><xs:documentation>From b.</xs:documentation></xs:annotation>\n  <xs:complexType name="shared"><xs:sequence><xs:element ref="o:eo"/></xs:sequence></xs:complexType>', ' xmlns:o="urn:o"');
   const o = part('o.xsd', 'urn:o', '  <xs:element name="eo" type="xs:string"/>', ' xmlns:o="urn:o"');
 
   it('merges the parts of a namespace in reading order and sorts the namespaces', () => {

@@ -101,11 +101,35 @@ describe('loadSchemas', () => {
     expect(error.source).toEqual({ file: 'main/via-link.xsd', line: 3, column: 3 });
   });
 
-  it('refuses a remote location other than the xml: namespace', () => {
+  // XSD 1.0 (4.2.1-4.2.3) lets a schemaLocation fail to resolve: a URL evfw never fetches, or a
+  // path with no file, is a warning and the directive is not followed (D-119).
+  it('warns of a remote location other than the xml: namespace, and does not follow it', () => {
     const file = write('main/remote.xsd', 'targetNamespace="urn:r"', '  <xs:element name="r"/>\n  <xs:import namespace="urn:o" schemaLocation="https://example.com/o.xsd"/>');
-    const error = loadError(file);
-    expect(error.code).toBe('xsd.location.remote');
-    expect(error.source).toEqual({ file: 'main/remote.xsd', line: 4, column: 3 });
+    const warnings: GeneratorError[] = [];
+    const documents = loadSchemas([file], { rootDir: root, onWarning: (w) => warnings.push(w) });
+    expect(documents.map((d) => d.file)).toEqual(['main/remote.xsd']);
+    expect(warnings.map((w) => [w.code, w.source])).toEqual([['xsd.location.remote', { file: 'main/remote.xsd', line: 4, column: 3 }]]);
+  });
+
+  it('warns of an import or include of a missing file, and does not follow it', () => {
+    const file = write('main/missing.xsd', 'targetNamespace="urn:m"', '  <xs:import namespace="urn:o" schemaLocation="nowhere.xsd"/>\n  <xs:include schemaLocation="nowhere-either.xsd"/>');
+    const warnings: GeneratorError[] = [];
+    const documents = loadSchemas([file], { rootDir: root, onWarning: (w) => warnings.push(w) });
+    expect(documents.map((d) => d.file)).toEqual(['main/missing.xsd']);
+    expect(warnings.map((w) => [w.code, w.source?.line])).toEqual([
+      ['xsd.file.missing', 3],
+      ['xsd.file.missing', 4],
+    ]);
+    expect(warnings[0]?.detail).toMatch(/no schema file main\/nowhere\.xsd: the directive is not followed/);
+  });
+
+  it('refuses a redefine whose document is missing, since what it redefines must exist', () => {
+    const file = write('main/redefine-missing.xsd', 'targetNamespace="urn:m"', '  <xs:redefine schemaLocation="nowhere.xsd"><xs:simpleType name="t"><xs:restriction base="t"/></xs:simpleType></xs:redefine>');
+    expect(loadError(file).code).toBe('xsd.file.missing');
+  });
+
+  it('refuses a missing entry file', () => {
+    expect(loadError(path.join(root, 'main/no-such-entry.xsd')).code).toBe('xsd.file.missing');
   });
 
   it('refuses an include of another namespace', () => {

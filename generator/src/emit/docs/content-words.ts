@@ -19,7 +19,14 @@ export function contentInWords(type: ComplexType | undefined, targetNamespace: s
   if (content.kind === 'empty') return [text('empty: no child elements and no text')];
   if (content.kind === 'simple') return [text('a simple value (text only, no child elements)')];
   const words = particleInWords(content.particle, targetNamespace, nameOf, true);
-  return content.mixed ? [text('mixed: text, interleaved with '), ...words] : words;
+  if (!content.mixed) return words;
+  // How the typed model carries it (runtime/src/model/mixed-content.ts), since no property per child says so.
+  const particle = content.particle;
+  if ((particle.kind === 'sequence' || particle.kind === 'all') && particle.particles.length === 0) {
+    return [text('mixed: text only, no child elements; in the model, '), code('$content'), text(' is an array of strings')];
+  }
+  const model = [text('; in the model, one '), code('$content'), text(' array holds the text (strings) and the child elements (objects named by '), code('$case'), text('), in document order')];
+  return [text('mixed: text, interleaved with '), ...words, ...model];
 }
 
 /** One particle in words; `top` drops the brackets a nested group needs. */

@@ -1,7 +1,9 @@
 /**
  * One example document per namespace, made by the runtime's own fixture tools and checked by
- * its own validator, so an example in the reference cannot be wrong: one that fails is a bug,
- * and the emitter throws.
+ * its own validator, so an example in the reference cannot be wrong. A generated candidate the
+ * validator refuses is left out; when every candidate is refused (a schema the fixture tools
+ * cannot fully satisfy: a keyref, say, whose values must match a key's), the page says so and
+ * names what the validator found, instead of showing a wrong example or failing the build.
  *
  * Readers want an example that shows the namespace, not the smallest valid document, and one
  * that passes the strictest profile with rules for it (cpm-evfw's minimal document breaks
@@ -53,9 +55,18 @@ export function exampleDocuments(registry: SchemaRegistry, schema: Schema): Docs
   try {
     return [{ root: `<${root.name}>`, ...exampleOf(registry, key, schema.namespace, profile) }];
   } catch (error) {
-    if (!(error instanceof GenerationError)) throw error;
-    return [{ root: `<${root.name}>`, reason: `no valid document can be generated: ${error.message.replace(/^evfw: /, '')}` }];
+    if (error instanceof GenerationError) return [{ root: `<${root.name}>`, reason: `no valid document can be generated: ${error.message.replace(/^evfw: /, '')}` }];
+    if (error instanceof NoValidCandidate) return [{ root: `<${root.name}>`, reason: error.message }];
+    throw error;
   }
+}
+
+/**
+ * Every candidate the fixture tools drew fails the schema: the tools do not satisfy every
+ * constraint a schema can state. The message is the reason the page gives.
+ */
+class NoValidCandidate extends Error {
+  override readonly name = 'NoValidCandidate';
 }
 
 /** `invite` when the namespace has rules of that profile, `spec` when it has any, else `xsd`. */
@@ -102,15 +113,22 @@ function makeExample(registry: SchemaRegistry, key: string, namespace: string, p
     const diagnostics = parseDocument(registry, key, text, { profile }).diagnostics;
     return { score: diagnostics.reduce((sum, d) => sum + (d.code.startsWith('evfw.rule.') ? 1 : 1000), 0), about: diagnostics.map((d) => `${d.path} ${d.message}`).join('\n') };
   };
-  const candidates = [defaultDocument<unknown>(registry, key), fullDocument<unknown>(registry, key), ...fc.sample(documentArbitrary<unknown>(registry, key, { maxOccurs: 1, extensions: false }), { seed: SEED, numRuns: SAMPLES })]
-    .map((value, order) => {
+  const drawn = [defaultDocument<unknown>(registry, key), fullDocument<unknown>(registry, key), ...fc.sample(documentArbitrary<unknown>(registry, key, { maxOccurs: 1, extensions: false }), { seed: SEED, numRuns: SAMPLES })];
+  // The generators aim at schema-valid values but do not satisfy every constraint (a keyref's
+  // values must match a key's, for one): a candidate the validator refuses is left out.
+  let refused: string | undefined;
+  const candidates = drawn
+    .flatMap((value, order) => {
       const text = write(value);
-      // The generators promise schema-valid values: anything else is a bug, not a poor example.
-      const invalid = parseDocument(registry, key, text, { profile: 'xsd' });
-      if (!invalid.ok) throw new Error(`evfw docs: a generated example of ${key} is not valid (${invalid.diagnostics.map((d) => d.message).join('; ')}); this is a bug of the fixture tools\n${text}`);
-      return { value, text, order, shown: namesShown(text, namespace) };
+      const checked = parseDocument(registry, key, text, { profile: 'xsd' });
+      if (!checked.ok) {
+        refused ??= checked.diagnostics.find((d) => d.severity === 'error')?.message;
+        return [];
+      }
+      return [{ value, text, order, shown: namesShown(text, namespace) }];
     })
     .sort((a, b) => b.shown - a.shown || a.order - b.order);
+  if (candidates.length === 0) throw new NoValidCandidate(`the fixture tools could not build a valid one (the first they drew is refused: ${refused ?? 'no error reported'})`);
   for (const candidate of candidates.slice(0, POLISHED)) {
     const polished = polish(candidate.value, write, problems);
     if (polished !== undefined) return polished;

@@ -9,6 +9,7 @@
  * - a repeated particle is an array with `minItems`/`maxItems` from its occurrence bounds;
  * - a choice or substitution group is a `oneOf` of `$case` objects, with ajv's `discriminator`;
  * - wildcard content is `$defs/XmlElement`, the runtime's XmlElement shape;
+ * - mixed content is one `$content` array of strings and `$case` objects;
  * - simple values: see builtin-schemas.ts and `simple` below.
  */
 import type {
@@ -19,6 +20,7 @@ import type {
   SchemaDescriptor,
   SimpleTypeDescriptor,
 } from '@evfw/runtime';
+import { SchemaRegistry, substituteKeys } from '@evfw/runtime';
 import { anchoredPattern, builtinModelKind, builtinSchema, type JsonSchema, XSD_PATTERN_KEYWORD } from './builtin-schemas.js';
 
 export const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
@@ -45,6 +47,9 @@ export class JsonSchemaBuilder {
   private readonly prefixes = new Map<string, string>();
   private readonly defs = new Map<string, JsonSchema>();
   private pending: string[] = [];
+  /** For xsi:type: the registry of every namespace, and the complex types in a derivation between complex types. */
+  private readonly registry: SchemaRegistry;
+  private readonly derivationTypes = new Set<string>();
 
   constructor(
     all: readonly SchemaDescriptor[],
@@ -55,6 +60,10 @@ export class JsonSchemaBuilder {
       this.prefixes.set(s.namespace, s.prefix);
       for (const t of s.complexTypes) this.types.set(t.key, t);
       for (const e of s.elements) this.elements.set(key(e.namespace, e.name), e);
+    }
+    this.registry = new SchemaRegistry(all);
+    for (const t of this.types.values()) {
+      if (t.derivation && this.types.has(t.derivation.base)) this.derivationTypes.add(t.key).add(t.derivation.base);
     }
   }
 
@@ -77,7 +86,9 @@ export class JsonSchemaBuilder {
       $id: schemaId(module),
       title: `${this.own.namespace} (plain-object form)`,
       ...(description ? { description } : {}),
-      anyOf: [...roots.values()].map((name) => ({ $ref: `#/$defs/${name}` })),
+      // A namespace with no global element (or only abstract ones) has no documents: its schema
+      // matches nothing, as an empty anyOf would say if JSON Schema allowed one.
+      ...(roots.size > 0 ? { anyOf: [...roots.values()].map((name) => ({ $ref: `#/$defs/${name}` })) } : { not: {} }),
       $defs: defs,
     };
     return { schema, roots };
@@ -115,7 +126,7 @@ export class JsonSchemaBuilder {
   private elementValue(e: ElementDescriptor): JsonSchema {
     switch (e.type.kind) {
       case 'complex':
-        return this.typeRef(e.type.ref);
+        return this.complexValue(e, e.type.ref);
       case 'simple':
         return this.simple(e.type.type);
       case 'any':
@@ -123,10 +134,26 @@ export class JsonSchemaBuilder {
     }
   }
 
+  /**
+   * An element of a complex type (emit-types.ts, xsi-type-union.ts): where xsi:type may name
+   * derived types, one of them, each with its `$type` required, or the declared type (if not
+   * abstract) with `$type` optional; `$type`'s const in each type's object tells them apart.
+   */
+  private complexValue(e: ElementDescriptor, typeKey: string): JsonSchema {
+    const derived = substituteKeys(this.registry, e);
+    if (derived.length === 0) return this.typeRef(typeKey);
+    const branches: JsonSchema[] = derived.map((k) => ({ ...this.typeRef(k), properties: { $type: { const: k } }, required: ['$type'] }));
+    if (!this.types.get(typeKey)?.abstract) branches.unshift(this.typeRef(typeKey));
+    const [only] = branches;
+    return branches.length === 1 && only ? only : { oneOf: branches };
+  }
+
   private complexType(t: ComplexTypeDescriptor): JsonSchema {
     const properties: Record<string, JsonSchema> = {};
     const required: string[] = [];
     const content = t.content;
+    // A type in a derivation names itself in `$type` (runtime/src/model/xsi-type-model.ts).
+    if (this.derivationTypes.has(t.key)) properties.$type = { const: t.key };
     if (content.kind === 'simple') {
       properties.$value = { ...this.simple(content.type), 'x-evfw-xml': { kind: 'value' } };
       required.push('$value');
@@ -139,8 +166,35 @@ export class JsonSchemaBuilder {
     if (t.anyAttribute) properties.$attributes = { type: 'array', items: { $ref: '#/$defs/XmlAttribute' }, 'x-evfw-xml': { kind: 'attribute-wildcard' } };
     if (t.anyAttribute) this.xmlElement();
     const dependentRequired: Record<string, string[]> = {};
-    if (content.kind === 'elements') this.fields(content.particle, false, { properties, required, dependentRequired }, t.key);
+    if (content.kind === 'elements' && content.mixed) {
+      properties.$content = this.mixedContent(content.particle);
+      required.push('$content');
+    } else if (content.kind === 'elements') {
+      this.fields(content.particle, false, { properties, required, dependentRequired }, t.key);
+    }
     return withDescription(objectSchema(properties, required, dependentRequired), this.docs.get(t.key));
+  }
+
+  /**
+   * Mixed content (emit-types.ts `mixedContent`): an array of text and `$case` objects, one per
+   * element, substitution member or wildcard of the content model. The order of the children is
+   * beyond JSON Schema: the object validator runs them through the content automaton after it.
+   */
+  private mixedContent(particle: ParticleDescriptor): JsonSchema {
+    const cases = new Map<string, JsonSchema>();
+    const stack: ParticleDescriptor[] = [particle];
+    for (let p = stack.pop(); p !== undefined; p = stack.pop()) {
+      if (p.kind === 'element' && p.cases) {
+        for (const c of p.cases) if (!cases.has(c.property)) cases.set(c.property, caseObject(c.property, this.elementValue(this.elements.get(c.ref)!)));
+      } else if ((p.kind === 'element' || p.kind === 'any') && p.property !== undefined && !cases.has(p.property)) {
+        cases.set(p.property, caseObject(p.property, this.particleValue(p, '')));
+      } else if (p.kind !== 'element' && p.kind !== 'any') {
+        for (let i = p.particles.length - 1; i >= 0; i--) stack.push(p.particles[i]!);
+      }
+    }
+    const text: JsonSchema = { type: 'string' };
+    const items = cases.size === 0 ? text : { anyOf: [text, union([...cases.values()])] };
+    return { type: 'array', items, 'x-evfw-xml': { kind: 'mixed' } };
   }
 
   /** The properties a particle adds to the object holding it (emit-types.ts `fields`). */
@@ -302,8 +356,13 @@ function caseObject(property: string, value: JsonSchema): JsonSchema {
   return objectSchema({ $case: { const: property }, [property]: value }, ['$case', property]);
 }
 
-/** `$case` objects; ajv's `discriminator` keyword picks the branch, so its errors are the branch's. */
+/**
+ * `$case` objects; ajv's `discriminator` keyword picks the branch, so its errors are the branch's.
+ * A choice with no branches (an empty xs:choice) can never be satisfied: no value matches, as
+ * the types emitter's `never` says (JSON Schema allows no empty oneOf).
+ */
 function union(branches: readonly JsonSchema[]): JsonSchema {
+  if (branches.length === 0) return { not: {} };
   return { type: 'object', discriminator: { propertyName: '$case' }, oneOf: [...branches] };
 }
 

@@ -28,6 +28,7 @@ import { jsdocText, literal } from '../escape/index.js';
 import { GeneratedFile, type PropertySignature } from '../generated-file.js';
 import { arrayOf, TypeExpressions } from '../type-expressions.js';
 import { wrapWords } from '../wrap-words.js';
+import { substitutableTypes } from '../xsi-type-union.js';
 import type { EmitContext, Emitter, OutputFiles } from '../emitter.js';
 
 export const typesEmitter: Emitter = {
@@ -78,13 +79,16 @@ class TypesModule {
 
   private entryPoints(): void {
     const taken = new Set<string>();
-    for (const decl of this.schema.elements) {
-      if (decl.abstract) continue;
-      const name = uniqueName(pascalCase(decl.name.name), taken);
+    const entries = this.schema.elements.filter((decl) => !decl.abstract).map((decl) => ({ decl, name: uniqueName(pascalCase(decl.name.name), taken) }));
+    // An element called `document` exports parseDocument, validateDocument and serializeDocument,
+    // the names of the runtime functions they call: those are then imported as runtimeParseDocument
+    // and so on, which no export can be called (each starts with parse, validate or serialize).
+    const exported = new Set(entries.flatMap(({ name }) => [`parse${name}`, `validate${name}`, `serialize${name}`]));
+    const rt = (n: string) => this.file.importValue(n, this.context.codegenEntry, exported.has(n) ? `runtime${n.charAt(0).toUpperCase()}${n.slice(1)}` : undefined);
+    for (const { decl, name } of entries) {
       const type = this.types.elementType(decl);
       const key = literal(qnameKey(decl.name));
       const element = `<${jsdocText(decl.name.name)}>`;
-      const rt = (n: string) => this.file.importValue(n, this.context.codegenEntry);
       const rtType = (n: string) => this.types.runtime(n);
       const registry = this.file.importValue('registry', './registry.js');
       this.file.exportFunction({
@@ -145,15 +149,61 @@ class TypesModule {
         docs: [joinDoc(schemaText(def.anyAttribute.documentation), `Attributes allowed by the attribute wildcard (${wildcardText(def.anyAttribute)}).`)],
       });
     }
-    if (def.content.kind === 'elements') properties.push(...this.fields(def.content.particle, false, extras));
+    const mixed = def.content.kind === 'elements' && def.content.mixed;
+    if (mixed) properties.push(this.mixedContent(def));
+    else if (def.content.kind === 'elements') properties.push(...this.fields(def.content.particle, false, extras));
 
+    // A mixed extension's `$content` holds its base's children and its own: wider than the
+    // base's, so it replaces the base's property rather than narrowing it.
+    const baseName = extendsBase ? this.types.typeName(base) : undefined;
     this.file.exportInterface({
       name: def.tsName,
-      extends: extendsBase ? [this.types.typeName(base)] : [],
+      extends: baseName === undefined ? [] : mixed ? [`Omit<${baseName}, '$content'>`] : [baseName],
       properties: properties.map(propertySignature),
       docs: joinDoc(schemaText(def.documentation), origin('complexType', def)),
     });
     for (const extra of extras) extra();
+  }
+
+  /**
+   * Mixed content: one `$content` array of text runs and `$case` objects, one object type per
+   * element (or substitution member, or wildcard) its content model has, named by the property
+   * the element has in element-only content. The runtime reads and writes it the same way
+   * (runtime/src/model/mixed-content.ts).
+   */
+  private mixedContent(def: DeclaredComplexType<'named'>): Property {
+    const items = ['string'];
+    const seen = new Set<string>();
+    const add = (property: string, type: string) => {
+      if (seen.has(property)) return;
+      seen.add(property);
+      items.push(objectType([`$case: ${literal(property)}`, `${property}: ${type}`]));
+    };
+    for (const leaf of mixedLeaves(this.mixedParticles(def))) {
+      if (leaf.kind === 'any') add(leaf.property, this.types.runtime('XmlElement'));
+      else if (leaf.kind === 'element-ref' && leaf.cases) for (const c of leaf.cases) add(c.property, this.types.elementType(this.index.element(c.element)!));
+      else add(leaf.property, this.types.elementType(this.declOf(leaf)));
+    }
+    return {
+      name: '$content',
+      type: arrayOf(items.length === 1 ? 'string' : `(${items.join(' | ')})`),
+      optional: false,
+      docs: ['Mixed content: the text (strings, whitespace kept) and the child elements (objects, narrow on `$case`), in document order.'],
+    };
+  }
+
+  /** The particles of a type's content, its extension bases' first (an extension appends to its base's content). */
+  private mixedParticles(def: ComplexType<'named'>): Particle<'named'>[] {
+    const chain: Particle<'named'>[] = [];
+    const seen = new Set<ComplexType<'named'>>();
+    for (let current: ComplexType<'named'> | undefined = def; current && !seen.has(current); ) {
+      seen.add(current);
+      if (current.content.kind === 'elements') chain.unshift(current.content.particle);
+      if (current.derivation?.method !== 'extension') break;
+      const base = this.index.type(current.derivation.base);
+      current = base?.kind === 'complex' ? base : undefined;
+    }
+    return chain;
   }
 
   /** A restriction keeps its base's attributes unless it redeclares or prohibits them. */
@@ -188,7 +238,7 @@ class TypesModule {
       case 'element-ref': {
         const decl = this.declOf(p);
         const type = p.kind === 'element-ref' && p.cases ? this.substitutionUnion(unionName(p), p.cases, extras) : this.types.elementType(decl);
-        return [{ name: p.property, type: many ? arrayOf(type) : type, optional: isOptional, docs: [joinDoc(schemaText(decl.documentation), elementFacts(decl, p))] }];
+        return [{ name: p.property, type: many ? arrayOf(type) : type, optional: isOptional, docs: [joinDoc(schemaText(decl.documentation), elementFacts(decl, p), this.derivedTypesDoc(decl))] }];
       }
       case 'any': {
         const type = this.types.runtime('XmlElement');
@@ -199,7 +249,7 @@ class TypesModule {
       case 'choice': {
         extras.push(() => this.choiceUnion(p));
         const union = unionName(p);
-        return [{ name: groupProperty(p), type: many ? arrayOf(union) : union, optional: isOptional, docs: [joinDoc(schemaText(p.documentation), `One of ${this.branchNames(p).join(', ')}, ${occurs(p)}.`)] }];
+        return [{ name: groupProperty(p), type: many ? arrayOf(union) : union, optional: isOptional, docs: [joinDoc(schemaText(p.documentation), choiceDoc(this.branchNames(p), occurs(p)))] }];
       }
       case 'sequence':
       case 'all': {
@@ -207,7 +257,7 @@ class TypesModule {
         const only = p.particles[0];
         if (p.particles.length === 1 && only?.kind === 'choice' && only.property === p.property) {
           extras.push(() => this.choiceUnion(only));
-          return [{ name: p.property, type: arrayOf(unionName(only)), optional: false, docs: [joinDoc(schemaText(p.documentation ?? only.documentation), `Any number of ${this.branchNames(only).join(', ')} in any order, ${occurs(p)}.`)] }];
+          return [{ name: p.property, type: arrayOf(unionName(only)), optional: false, docs: [joinDoc(schemaText(p.documentation ?? only.documentation), repeatedChoiceDoc(this.branchNames(only), occurs(p)))] }];
         }
         extras.push(() => this.itemInterface(p));
         return [{ name: p.property, type: arrayOf(unionName(p)), optional: false, docs: [joinDoc(schemaText(p.documentation), `A repeated group, ${occurs(p)}.`)] }];
@@ -272,9 +322,27 @@ class TypesModule {
     });
   }
 
+  /** A sentence for an element that may hold a derived type (xsi-type-union.ts), else nothing. */
+  private derivedTypesDoc(decl: ElementDecl): string | undefined {
+    const declared = decl.type?.kind === 'type-ref' ? this.index.type(decl.type.ref) : undefined;
+    if (declared?.kind !== 'complex' || substitutableTypes(this.index, decl, declared).length === 0) return undefined;
+    return 'It may hold a type derived from its declared one (xsi:type in XML): `$type` names the type, so narrow on it.';
+  }
+
   private declOf(p: Extract<Particle, { kind: 'element' | 'element-ref' }>): ElementDecl {
     return p.kind === 'element' ? p.element : this.index.element(p.ref)!;
   }
+}
+
+/** The element and wildcard particles of some content models, in document order. */
+function mixedLeaves(particles: readonly Particle<'named'>[]): Extract<Particle<'named'>, { kind: 'element' | 'element-ref' | 'any' }>[] {
+  const out: Extract<Particle<'named'>, { kind: 'element' | 'element-ref' | 'any' }>[] = [];
+  const stack = [...particles].reverse();
+  for (let p = stack.pop(); p !== undefined; p = stack.pop()) {
+    if (p.kind === 'element' || p.kind === 'element-ref' || p.kind === 'any') out.push(p);
+    else if (p.kind !== 'group-ref') for (let i = p.particles.length - 1; i >= 0; i--) stack.push(p.particles[i]!);
+  }
+  return out;
 }
 
 // ---- Text helpers -----------------------------------------------------------------------------
@@ -293,6 +361,18 @@ function inlineProperty(p: Property): string {
 
 function occurs(p: { min: number; max: number | 'unbounded' }): string {
   return `${p.min}..${p.max === 'unbounded' ? '*' : p.max}`;
+}
+
+/** The doc sentence of a choice property; a choice with no branches allows nothing. */
+function choiceDoc(branches: readonly string[], occursText: string): string {
+  if (branches.length === 0) return `Nothing can appear here (an empty choice), ${occursText}.`;
+  return `One of ${branches.join(', ')}, ${occursText}.`;
+}
+
+/** The doc sentence of a repeated sequence of one choice. */
+function repeatedChoiceDoc(branches: readonly string[], occursText: string): string {
+  if (branches.length === 0) return `Nothing can appear here (an empty choice), ${occursText}.`;
+  return `Any number of ${branches.join(', ')} in any order, ${occursText}.`;
 }
 
 function elementFacts(decl: ElementDecl, p: Particle & { min: number; max: number | 'unbounded' }): string {

@@ -430,7 +430,8 @@ export const schema: SchemaDescriptor = {
               }
             }
           }
-        }
+        },
+        "anonymous": true
       }
     ]
   };

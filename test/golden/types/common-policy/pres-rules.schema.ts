@@ -99,7 +99,8 @@ export const schema: SchemaDescriptor = {
               "name": "boolean"
             },
             "facets": {}
-          }
+          },
+          "definition": "{urn:ietf:params:xml:ns:pres-rules}booleanPermission"
         }
       },
       {
@@ -114,7 +115,8 @@ export const schema: SchemaDescriptor = {
               "name": "boolean"
             },
             "facets": {}
-          }
+          },
+          "definition": "{urn:ietf:params:xml:ns:pres-rules}booleanPermission"
         }
       },
       {
@@ -129,7 +131,8 @@ export const schema: SchemaDescriptor = {
               "name": "boolean"
             },
             "facets": {}
-          }
+          },
+          "definition": "{urn:ietf:params:xml:ns:pres-rules}booleanPermission"
         }
       },
       {
@@ -144,7 +147,8 @@ export const schema: SchemaDescriptor = {
               "name": "boolean"
             },
             "facets": {}
-          }
+          },
+          "definition": "{urn:ietf:params:xml:ns:pres-rules}booleanPermission"
         }
       },
       {
@@ -159,7 +163,8 @@ export const schema: SchemaDescriptor = {
               "name": "boolean"
             },
             "facets": {}
-          }
+          },
+          "definition": "{urn:ietf:params:xml:ns:pres-rules}booleanPermission"
         }
       },
       {
@@ -174,7 +179,8 @@ export const schema: SchemaDescriptor = {
               "name": "boolean"
             },
             "facets": {}
-          }
+          },
+          "definition": "{urn:ietf:params:xml:ns:pres-rules}booleanPermission"
         }
       },
       {
@@ -189,7 +195,8 @@ export const schema: SchemaDescriptor = {
               "name": "boolean"
             },
             "facets": {}
-          }
+          },
+          "definition": "{urn:ietf:params:xml:ns:pres-rules}booleanPermission"
         }
       },
       {
@@ -204,7 +211,8 @@ export const schema: SchemaDescriptor = {
               "name": "boolean"
             },
             "facets": {}
-          }
+          },
+          "definition": "{urn:ietf:params:xml:ns:pres-rules}booleanPermission"
         }
       },
       {
@@ -219,7 +227,8 @@ export const schema: SchemaDescriptor = {
               "name": "boolean"
             },
             "facets": {}
-          }
+          },
+          "definition": "{urn:ietf:params:xml:ns:pres-rules}booleanPermission"
         }
       },
       {
@@ -234,7 +243,8 @@ export const schema: SchemaDescriptor = {
               "name": "boolean"
             },
             "facets": {}
-          }
+          },
+          "definition": "{urn:ietf:params:xml:ns:pres-rules}booleanPermission"
         }
       },
       {
@@ -249,7 +259,8 @@ export const schema: SchemaDescriptor = {
               "name": "boolean"
             },
             "facets": {}
-          }
+          },
+          "definition": "{urn:ietf:params:xml:ns:pres-rules}booleanPermission"
         }
       },
       {
@@ -286,7 +297,8 @@ export const schema: SchemaDescriptor = {
               "name": "boolean"
             },
             "facets": {}
-          }
+          },
+          "definition": "{urn:ietf:params:xml:ns:pres-rules}booleanPermission"
         }
       },
       {
@@ -577,6 +589,10 @@ export const schema: SchemaDescriptor = {
             },
             "facets": {}
           }
+        },
+        "derivation": {
+          "method": "extension",
+          "base": "{urn:ietf:params:xml:ns:pres-rules}booleanPermission"
         }
       },
       {
@@ -584,28 +600,46 @@ export const schema: SchemaDescriptor = {
         "attributes": [],
         "content": {
           "kind": "empty"
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:pres-rules}provideServicePermission-all-services",
         "attributes": [],
         "content": {
           "kind": "empty"
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:pres-rules}provideDevicePermission-all-devices",
         "attributes": [],
         "content": {
           "kind": "empty"
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:pres-rules}providePersonPermission-all-persons",
         "attributes": [],
         "content": {
           "kind": "empty"
-        }
+        },
+        "anonymous": true
+      }
+    ],
+    "simpleTypes": [
+      {
+        "key": "{urn:ietf:params:xml:ns:pres-rules}booleanPermission",
+        "type": {
+          "kind": "atomic",
+          "base": {
+            "kind": "builtin",
+            "name": "boolean"
+          },
+          "facets": {}
+        },
+        "base": "{http://www.w3.org/2001/XMLSchema}boolean"
       }
     ]
   };

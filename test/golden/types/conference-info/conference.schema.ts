@@ -257,7 +257,8 @@ export const schema: SchemaDescriptor = {
                         "name": "string"
                       },
                       "facets": {}
-                    }
+                    },
+                    "definition": "{urn:ietf:params:xml:ns:conference-info}keywords-type"
                   }
                 }
               },
@@ -618,7 +619,8 @@ export const schema: SchemaDescriptor = {
                           "inactive"
                         ]
                       }
-                    }
+                    },
+                    "definition": "{urn:ietf:params:xml:ns:conference-info}media-status-type"
                   }
                 }
               },
@@ -969,7 +971,8 @@ export const schema: SchemaDescriptor = {
                         "name": "language"
                       },
                       "facets": {}
-                    }
+                    },
+                    "definition": "{urn:ietf:params:xml:ns:conference-info}user-languages-type"
                   }
                 }
               },
@@ -1161,7 +1164,8 @@ export const schema: SchemaDescriptor = {
                           "disconnected"
                         ]
                       }
-                    }
+                    },
+                    "definition": "{urn:ietf:params:xml:ns:conference-info}endpoint-status-type"
                   }
                 }
               },
@@ -1188,7 +1192,8 @@ export const schema: SchemaDescriptor = {
                           "focus-owner"
                         ]
                       }
-                    }
+                    },
+                    "definition": "{urn:ietf:params:xml:ns:conference-info}joining-type"
                   }
                 }
               },
@@ -1230,7 +1235,8 @@ export const schema: SchemaDescriptor = {
                           "busy"
                         ]
                       }
-                    }
+                    },
+                    "definition": "{urn:ietf:params:xml:ns:conference-info}disconnection-type"
                   }
                 }
               },
@@ -1636,7 +1642,8 @@ export const schema: SchemaDescriptor = {
                           "inactive"
                         ]
                       }
-                    }
+                    },
+                    "definition": "{urn:ietf:params:xml:ns:conference-info}media-status-type"
                   }
                 }
               },
@@ -1713,6 +1720,130 @@ export const schema: SchemaDescriptor = {
           },
           "process": "lax"
         }
+      }
+    ],
+    "simpleTypes": [
+      {
+        "key": "{urn:ietf:params:xml:ns:conference-info}state-type",
+        "type": {
+          "kind": "atomic",
+          "base": {
+            "kind": "builtin",
+            "name": "string"
+          },
+          "facets": {
+            "enumeration": [
+              "full",
+              "partial",
+              "deleted"
+            ]
+          }
+        },
+        "base": "{http://www.w3.org/2001/XMLSchema}string"
+      },
+      {
+        "key": "{urn:ietf:params:xml:ns:conference-info}keywords-type",
+        "type": {
+          "kind": "list",
+          "item": {
+            "kind": "builtin",
+            "name": "string"
+          },
+          "facets": {}
+        },
+        "base": "{http://www.w3.org/2001/XMLSchema}anySimpleType"
+      },
+      {
+        "key": "{urn:ietf:params:xml:ns:conference-info}user-languages-type",
+        "type": {
+          "kind": "list",
+          "item": {
+            "kind": "builtin",
+            "name": "language"
+          },
+          "facets": {}
+        },
+        "base": "{http://www.w3.org/2001/XMLSchema}anySimpleType"
+      },
+      {
+        "key": "{urn:ietf:params:xml:ns:conference-info}endpoint-status-type",
+        "type": {
+          "kind": "atomic",
+          "base": {
+            "kind": "builtin",
+            "name": "string"
+          },
+          "facets": {
+            "enumeration": [
+              "pending",
+              "dialing-out",
+              "dialing-in",
+              "alerting",
+              "on-hold",
+              "connected",
+              "muted-via-focus",
+              "disconnecting",
+              "disconnected"
+            ]
+          }
+        },
+        "base": "{http://www.w3.org/2001/XMLSchema}string"
+      },
+      {
+        "key": "{urn:ietf:params:xml:ns:conference-info}joining-type",
+        "type": {
+          "kind": "atomic",
+          "base": {
+            "kind": "builtin",
+            "name": "string"
+          },
+          "facets": {
+            "enumeration": [
+              "dialed-in",
+              "dialed-out",
+              "focus-owner"
+            ]
+          }
+        },
+        "base": "{http://www.w3.org/2001/XMLSchema}string"
+      },
+      {
+        "key": "{urn:ietf:params:xml:ns:conference-info}disconnection-type",
+        "type": {
+          "kind": "atomic",
+          "base": {
+            "kind": "builtin",
+            "name": "string"
+          },
+          "facets": {
+            "enumeration": [
+              "departed",
+              "booted",
+              "failed",
+              "busy"
+            ]
+          }
+        },
+        "base": "{http://www.w3.org/2001/XMLSchema}string"
+      },
+      {
+        "key": "{urn:ietf:params:xml:ns:conference-info}media-status-type",
+        "type": {
+          "kind": "atomic",
+          "base": {
+            "kind": "builtin",
+            "name": "string"
+          },
+          "facets": {
+            "enumeration": [
+              "recvonly",
+              "sendonly",
+              "sendrecv",
+              "inactive"
+            ]
+          }
+        },
+        "base": "{http://www.w3.org/2001/XMLSchema}string"
       }
     ]
   };

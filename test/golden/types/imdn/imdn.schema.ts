@@ -259,7 +259,8 @@ export const schema: SchemaDescriptor = {
               }
             ]
           }
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:imdn}delivery-notification",
@@ -280,7 +281,8 @@ export const schema: SchemaDescriptor = {
               }
             }
           }
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:imdn}delivery-notification-status",
@@ -346,21 +348,24 @@ export const schema: SchemaDescriptor = {
               }
             ]
           }
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:imdn}delivered",
         "attributes": [],
         "content": {
           "kind": "empty"
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:imdn}failed",
         "attributes": [],
         "content": {
           "kind": "empty"
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:imdn}display-notification",
@@ -381,7 +386,8 @@ export const schema: SchemaDescriptor = {
               }
             }
           }
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:imdn}display-notification-status",
@@ -440,14 +446,16 @@ export const schema: SchemaDescriptor = {
               }
             ]
           }
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:imdn}displayed",
         "attributes": [],
         "content": {
           "kind": "empty"
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:imdn}processing-notification",
@@ -468,7 +476,8 @@ export const schema: SchemaDescriptor = {
               }
             }
           }
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:imdn}processing-notification-status",
@@ -534,28 +543,32 @@ export const schema: SchemaDescriptor = {
               }
             ]
           }
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:imdn}processed",
         "attributes": [],
         "content": {
           "kind": "empty"
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:imdn}stored",
         "attributes": [],
         "content": {
           "kind": "empty"
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:imdn}commonDispositionStatus",
         "attributes": [],
         "content": {
           "kind": "empty"
-        }
+        },
+        "anonymous": true
       }
     ]
   };

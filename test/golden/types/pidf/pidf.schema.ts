@@ -224,7 +224,8 @@ export const schema: SchemaDescriptor = {
                           "closed"
                         ]
                       }
-                    }
+                    },
+                    "definition": "{urn:ietf:params:xml:ns:pidf}basic"
                   }
                 }
               },
@@ -276,6 +277,10 @@ export const schema: SchemaDescriptor = {
             "kind": "builtin",
             "name": "anyURI"
           }
+        },
+        "derivation": {
+          "method": "extension",
+          "base": "{http://www.w3.org/2001/XMLSchema}anyURI"
         }
       },
       {
@@ -316,7 +321,49 @@ export const schema: SchemaDescriptor = {
             "kind": "builtin",
             "name": "string"
           }
+        },
+        "derivation": {
+          "method": "extension",
+          "base": "{http://www.w3.org/2001/XMLSchema}string"
         }
+      }
+    ],
+    "simpleTypes": [
+      {
+        "key": "{urn:ietf:params:xml:ns:pidf}basic",
+        "type": {
+          "kind": "atomic",
+          "base": {
+            "kind": "builtin",
+            "name": "string"
+          },
+          "facets": {
+            "enumeration": [
+              "open",
+              "closed"
+            ]
+          }
+        },
+        "base": "{http://www.w3.org/2001/XMLSchema}string"
+      },
+      {
+        "key": "{urn:ietf:params:xml:ns:pidf}qvalue",
+        "type": {
+          "kind": "atomic",
+          "base": {
+            "kind": "builtin",
+            "name": "decimal"
+          },
+          "facets": {
+            "patterns": [
+              [
+                "0(.[0-9]{0,3})?",
+                "1(.0{0,3})?"
+              ]
+            ]
+          }
+        },
+        "base": "{http://www.w3.org/2001/XMLSchema}decimal"
       }
     ]
   };

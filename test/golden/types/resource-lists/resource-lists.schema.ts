@@ -370,6 +370,10 @@ export const schema: SchemaDescriptor = {
             "kind": "builtin",
             "name": "string"
           }
+        },
+        "derivation": {
+          "method": "extension",
+          "base": "{http://www.w3.org/2001/XMLSchema}string"
         }
       },
       {
@@ -391,7 +395,8 @@ export const schema: SchemaDescriptor = {
               }
             }
           }
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:resource-lists}listType-list",
@@ -521,6 +526,11 @@ export const schema: SchemaDescriptor = {
             ]
           }
         },
+        "anonymous": true,
+        "derivation": {
+          "method": "extension",
+          "base": "{urn:ietf:params:xml:ns:resource-lists}listType"
+        },
         "anyAttribute": {
           "namespaces": {
             "kind": "other",
@@ -567,6 +577,11 @@ export const schema: SchemaDescriptor = {
             "kind": "builtin",
             "name": "string"
           }
+        },
+        "anonymous": true,
+        "derivation": {
+          "method": "extension",
+          "base": "{urn:ietf:params:xml:ns:resource-lists}display-nameType"
         }
       }
     ]

@@ -111,6 +111,7 @@ export const schema: SchemaDescriptor = {
             ]
           }
         },
+        "anonymous": true,
         "anyAttribute": {
           "namespaces": {
             "kind": "any"
@@ -156,6 +157,7 @@ export const schema: SchemaDescriptor = {
             ]
           }
         },
+        "anonymous": true,
         "anyAttribute": {
           "namespaces": {
             "kind": "any"
@@ -232,6 +234,7 @@ export const schema: SchemaDescriptor = {
             }
           }
         },
+        "anonymous": true,
         "anyAttribute": {
           "namespaces": {
             "kind": "any"
@@ -277,6 +280,11 @@ export const schema: SchemaDescriptor = {
             "kind": "builtin",
             "name": "string"
           }
+        },
+        "anonymous": true,
+        "derivation": {
+          "method": "extension",
+          "base": "{http://www.w3.org/2001/XMLSchema}string"
         }
       }
     ]

@@ -173,7 +173,8 @@ export const schema: SchemaDescriptor = {
               }
             ]
           }
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:xcap-error}extension",
@@ -192,7 +193,8 @@ export const schema: SchemaDescriptor = {
               "process": "lax"
             }
           }
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:xcap-error}schema-validation-error",
@@ -210,7 +212,8 @@ export const schema: SchemaDescriptor = {
         ],
         "content": {
           "kind": "empty"
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:xcap-error}not-xml-frag",
@@ -228,7 +231,8 @@ export const schema: SchemaDescriptor = {
         ],
         "content": {
           "kind": "empty"
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:xcap-error}no-parent",
@@ -263,7 +267,8 @@ export const schema: SchemaDescriptor = {
               }
             }
           }
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:xcap-error}cannot-insert",
@@ -281,7 +286,8 @@ export const schema: SchemaDescriptor = {
         ],
         "content": {
           "kind": "empty"
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:xcap-error}not-xml-att-value",
@@ -299,7 +305,8 @@ export const schema: SchemaDescriptor = {
         ],
         "content": {
           "kind": "empty"
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:xcap-error}uniqueness-failure",
@@ -331,7 +338,8 @@ export const schema: SchemaDescriptor = {
               }
             }
           }
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:xcap-error}uniqueness-failure-exists",
@@ -366,7 +374,8 @@ export const schema: SchemaDescriptor = {
               }
             }
           }
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:xcap-error}not-well-formed",
@@ -384,7 +393,8 @@ export const schema: SchemaDescriptor = {
         ],
         "content": {
           "kind": "empty"
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:xcap-error}constraint-failure",
@@ -402,7 +412,8 @@ export const schema: SchemaDescriptor = {
         ],
         "content": {
           "kind": "empty"
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:xcap-error}cannot-delete",
@@ -420,7 +431,8 @@ export const schema: SchemaDescriptor = {
         ],
         "content": {
           "kind": "empty"
-        }
+        },
+        "anonymous": true
       },
       {
         "key": "{urn:ietf:params:xml:ns:xcap-error}not-utf-8",
@@ -438,7 +450,8 @@ export const schema: SchemaDescriptor = {
         ],
         "content": {
           "kind": "empty"
-        }
+        },
+        "anonymous": true
       }
     ]
   };
