@@ -7,15 +7,16 @@ import { kilobytes, measureBundle, unwantedInputs, type BundleSize } from './nam
 
 /**
  * The budget, about 10% above the sizes measured when it was set (December 2026: 181,613 bytes
- * minified, 57,233 gzipped). To measure: `node --conditions=@evfw/source --import tsx
+ * minified, 57,233 gzipped), raised by 10 KB and 3 KB when the validator learned xsi:type, mixed
+ * content and identity constraints compared by value (issue 21: 203,426 and 63,724). To measure: `node --conditions=@evfw/source --import tsx
  * scripts/bundle-size.ts`, which also lists what the bytes are made of. Raise it only for a
  * feature a page needs, in the same change, and update the sizes in runtime/README.md; a test failure
  * here after an unrelated change usually means something joined the bundle that should not have
  * (see the list the failure prints).
  */
 const BUDGET = {
-  minifiedBytes: 200_000,
-  gzipBytes: 63_000,
+  minifiedBytes: 210_000,
+  gzipBytes: 66_000,
 } as const;
 
 /** The largest inputs, for failure messages. */

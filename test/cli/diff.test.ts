@@ -175,7 +175,7 @@ describe('evfw diff: usage and schema errors exit 2', () => {
     const run = runEvfw(['diff', 'old', 'new'], { cwd: dir });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/new\/cpm-evfw\.xsd:\d+:\d+: error xsd\.attribute\.unknown: /);
+    expect(run.stderr).toMatch(/new\/cpm-evfw\.xsd:\d+:\d+: error xsd\.s4s-att-not-allowed: /);
     expect(run.stderr).toContain('evfw: evfw.cli.schema: the schemas of the new version cannot be read, so nothing was compared');
   });
 

@@ -66,7 +66,7 @@ describe('evfw validate --schema', () => {
     const run = runEvfw(['validate', '--schema', bad, path.join(SCHEMAS_DIR, 'examples/valid/minimal.xml')]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(new RegExp(`^${bad}:${line}:\\d+: error xsd\\.attribute\\.unknown: attribute "minOcurs"`));
+    expect(run.stderr).toMatch(new RegExp(`^${bad}:${line}:\\d+: error xsd\\.s4s-att-not-allowed: attribute "minOcurs"`));
     expect(run.stderr).toContain('hint: did you mean "minOccurs"?');
     expect(run.stderr).toContain('evfw.cli.schema');
   });
