@@ -6,7 +6,8 @@
  *
  * One line a test, tab-separated: `id  outcome  reason`. Lines starting with # are comments. A
  * reason starting `D-nn:` (a decision) or `disputed:` (the test itself is in question) is written
- * by hand and kept by a rewrite; the others are reasonFor's, by what evfw did.
+ * by hand and kept by a rewrite; a rewrite marks any other `unexplained:`, which the list's test
+ * refuses: every disagreement that stays has its reason.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -47,23 +48,26 @@ export function changesAgainst(known: ReadonlyMap<string, Known>, results: reado
 }
 
 /**
- * Why evfw disagrees, by what it did, until a test gets a reason of its own (a disputed test, a
- * decision in DECISIONS.md): the issue 21 item that will change the outcome.
+ * What evfw did, for a disagreement nobody has explained yet: a rewrite writes it, and the list's
+ * own test refuses it until a reason of a decision (`D-nn: ...`) or a disputed test replaces it.
  */
 export function reasonFor(result: TestResult): string {
   const detail = result.detail ? ` (${result.detail})` : '';
-  if (result.outcome === 'crash') return `crash${detail}: a bug`;
-  if (result.outcome === 'unsupported') return `construct not supported yet${detail}: issue 21 item 3`;
-  if (result.kind === 'schema') {
-    return result.expected === 'invalid'
-      ? 'invalid schema accepted: schema-for-schemas structure and component constraints not checked yet: issue 21 item 2'
-      : `valid schema refused${detail}: issue 21 items 2-3`;
-  }
-  if (result.outcome === 'no schema') return `its schema is refused${detail}: issue 21 items 2-3`;
-  return result.expected === 'invalid' ? 'invalid document accepted: issue 21 item 3' : `valid document refused${detail}: issue 21 item 3`;
+  const what =
+    result.outcome === 'crash' ? `crash${detail}`
+    : result.outcome === 'unsupported' ? `construct not supported${detail}`
+    : result.kind === 'schema' ? (result.expected === 'invalid' ? 'invalid schema accepted' : `valid schema refused${detail}`)
+    : result.outcome === 'no schema' ? `its schema is refused${detail}`
+    : result.expected === 'invalid' ? 'invalid document accepted' : `valid document refused${detail}`;
+  return `unexplained: ${what}`;
 }
 
 const HAND_WRITTEN = /^(D-\d+|disputed)\b/;
+
+/** A reason that names a decision in DECISIONS.md (`D-nn: ...`) or says the test is disputed. */
+export function isExplained(reason: string): boolean {
+  return HAND_WRITTEN.test(reason);
+}
 
 export function writeKnown(results: readonly TestResult[], previous: ReadonlyMap<string, Known>, file = KNOWN_FILE): number {
   const lines = results
@@ -71,7 +75,7 @@ export function writeKnown(results: readonly TestResult[], previous: ReadonlyMap
     .map((r) => {
       const listed = previous.get(r.id);
       // A reason written by hand (a decision, `D-nn: ...`, or `disputed: ...`) survives a rewrite while the outcome holds.
-      const reason = listed && listed.outcome === r.outcome && HAND_WRITTEN.test(listed.reason) ? listed.reason : reasonFor(r);
+      const reason = listed && listed.outcome === r.outcome && isExplained(listed.reason) ? listed.reason : reasonFor(r);
       return `${r.id}\t${r.outcome}\t${reason}`;
     });
   const header = [

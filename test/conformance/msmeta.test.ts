@@ -7,12 +7,19 @@
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { changesAgainst, readKnown } from './known-disagreements.js';
+import { changesAgainst, isExplained, readKnown } from './known-disagreements.js';
 import { runEvfw } from './run-evfw.js';
 import { readSuite, unpackSuite, XSTS_ARCHIVE } from './xsts-suite.js';
 import { skipUnlessCi } from '../support/requirements.js';
 
 const missing = existsSync(XSTS_ARCHIVE) ? undefined : `the W3C suite's archive is absent (expected at ../shared/w3c-xsd/xsts-ms.tar.xz)`;
+
+describe('the list of known disagreements', () => {
+  it('gives every test on it a reason: a decision (D-nn) or a disputed test', () => {
+    const unexplained = [...readKnown()].filter(([, { reason }]) => !isExplained(reason)).map(([id, { reason }]) => `${id}: ${reason}`);
+    expect(unexplained).toEqual([]);
+  });
+});
 
 describe.skipIf(skipUnlessCi(missing))(`the W3C XML Schema Test Suite, msMeta XSD 1.0 tests${missing ? `: skipped, ${missing}` : ''}`, () => {
   it('gives the verdicts of the known list, and never crashes', { timeout: 180_000 }, () => {

@@ -10,7 +10,7 @@ import type { ChangeKind, SchemaChange } from './schema-change.js';
 
 export interface Version {
   readonly set: NamedSchemaSet;
-  readonly index: SchemaIndex;
+  readonly index: SchemaIndex<'named'>;
   readonly paths: InstancePaths;
 }
 

@@ -10,12 +10,13 @@
  * compared, and the changes that break code written against them marked (mark-api-breaking.ts).
  */
 import { qnameKey, type ElementDecl, type NamedSchemaSet, type Schema, type Source, type DeclaredType } from '../ir/ir.js';
+import { xsiTypeBases } from '../ir/substitutable-types.js';
 
 /** A type of a schema's list, named: what the diff pairs. */
 type TypeDef = DeclaredType<'named'>;
 import { compareDocumentation, compareElementDecls } from './compare-declarations.js';
 import { compareTypes } from './compare-types.js';
-import { BOTH, NARROWS, NEITHER, WIDENS, DiffContext, quote, typeLabel, version, type Place } from './diff-context.js';
+import { BOTH, NARROWS, NEITHER, WIDENS, DiffContext, quote, typeLabel, version, type Place, type Version } from './diff-context.js';
 import { fingerprint } from './fingerprint.js';
 import { markApiBreaking } from './mark-api-breaking.js';
 import { matchComponents, type Matching } from './match-components.js';
@@ -85,13 +86,15 @@ function typePlace(ctx: DiffContext, namespace: string, b: TypeDef | undefined, 
 
 function reportTypes(ctx: DiffContext, namespace: string, matching: Matching<TypeDef>): void {
   const generated = (t: TypeDef) => (t.tsName ? ` (generated type ${t.tsName})` : '');
+  // A type derived from one that elements have shows where xsi:type names it (D-114): added,
+  // documents may carry it there; removed, documents that did are refused.
   for (const t of matching.added) {
-    const place = typePlace(ctx, namespace, undefined, t);
-    ctx.report('type-added', place, place.owner, `type ${t.name.name} added${generated(t)}`, NEITHER, { after: t.source });
+    const { place, where } = xsiTypePlace(ctx.after, typePlace(ctx, namespace, undefined, t), t, namespace);
+    ctx.report('type-added', place, place.owner, `type ${t.name.name} added${generated(t)}${where}`, where ? WIDENS : NEITHER, { after: t.source });
   }
   for (const t of matching.removed) {
-    const place = typePlace(ctx, namespace, t, undefined);
-    ctx.report('type-removed', place, place.owner, `type ${t.name.name} removed${generated(t)}`, NEITHER, { before: t.source }, place.paths, t.tsName !== undefined);
+    const { place, where } = xsiTypePlace(ctx.before, typePlace(ctx, namespace, t, undefined), t, namespace);
+    ctx.report('type-removed', place, place.owner, `type ${t.name.name} removed${generated(t)}${where}`, where ? NARROWS : NEITHER, { before: t.source }, place.paths, t.tsName !== undefined);
   }
   for (const [b, a] of matching.renamed) {
     const place = typePlace(ctx, namespace, b, a);
@@ -102,6 +105,19 @@ function reportTypes(ctx: DiffContext, namespace: string, matching: Matching<Typ
     ctx.report('type-renamed', place, place.owner, `type ${quote(b.name.name)} renamed to ${quote(a.name.name)}${code}`, effects, { before: b.source, after: a.source }, place.paths, api);
   }
   for (const [b, a] of [...matching.kept, ...matching.renamed]) compareTypes(ctx, typePlace(ctx, namespace, b, a), b, a);
+}
+
+/**
+ * Where xsi:type may name `t` in its version: the paths of the types it can stand in for, and
+ * the words that say so; `where` is '' when it can stand in for none that documents use.
+ */
+function xsiTypePlace(side: Version, place: Place, t: TypeDef, namespace: string): { place: Place; where: string } {
+  if (t.kind !== 'complex') return { place, where: '' };
+  const bases = xsiTypeBases(side.index, t).filter((base) => side.paths.ofType(base.name).length > 0);
+  if (bases.length === 0) return { place, where: '' };
+  const paths = [...new Set(bases.flatMap((base) => side.paths.ofType(base.name)))];
+  const names = bases.map((base) => typeLabel(base.name, namespace)).join(', ');
+  return { place: { ...place, paths: [...new Set([...place.paths, ...paths])] }, where: `; xsi:type may name it in place of ${names}` };
 }
 
 function reportElements(ctx: DiffContext, namespace: string, matching: Matching<ElementDecl>): void {

@@ -10,7 +10,7 @@ import type { SchemaIndex } from '../ir/schema-index.js';
 import { literal } from './escape/index.js';
 import type { EmitContext } from './emitter.js';
 import type { GeneratedFile } from './generated-file.js';
-import { substitutableTypes } from './xsi-type-union.js';
+import { substitutableTypes } from '../ir/substitutable-types.js';
 
 export class TypeExpressions {
   constructor(
@@ -31,7 +31,7 @@ export class TypeExpressions {
 
   /**
    * An element whose declared complex type has derived types that xsi:type may name in its
-   * place (xsi-type-union.ts) holds any of them, told apart by `$type`, the type's key; a value
+   * place (ir/substitutable-types.ts) holds any of them, told apart by `$type`, the type's key; a value
    * of the declared type may leave `$type` out. Any other element: its declared type alone.
    */
   private withDerivedTypes(decl: ElementDecl, declaredType: string): string {

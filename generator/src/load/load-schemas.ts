@@ -193,7 +193,20 @@ export function loadSchemas(entryFiles: readonly string[], options: LoadOptions 
       links.includes.push(ref);
       if (child.name === 'redefine') links.redefines.push(ref);
     } else {
-      missable(() => visit(target, undefined, from), mayMiss);
+      const targetRoot = missable(() => tree(target, from), mayMiss);
+      if (targetRoot === undefined) return;
+      // src-import clause 3: the document imported for a namespace declares that namespace.
+      const imported = attribute(targetRoot, 'targetNamespace');
+      if (imported !== namespace) {
+        const has = imported === undefined ? 'has no targetNamespace' : `has targetNamespace "${imported}"`;
+        throw new GeneratorError(
+          'xsd.src-import',
+          `imported schema ${display(target)} ${has}, but the <xs:import> ${namespace === undefined ? 'has no namespace' : `names namespace "${namespace}"`}`,
+          child.source,
+          imported === undefined ? 'remove the namespace attribute, or give the imported schema that targetNamespace' : `write namespace="${imported}" on the <xs:import>, or import the schema of "${namespace ?? ''}"`,
+        );
+      }
+      visit(target, undefined, from);
     }
   };
 

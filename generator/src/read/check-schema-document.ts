@@ -257,6 +257,12 @@ function checkElementRules(node: XmlNode, kind: string, facts: DocumentFacts): v
       if (has('type') && hasChild('simpleType')) fail('xsd.src-attribute', `${label} has both a type attribute and an anonymous type`, node, 'keep one of them');
       break;
     }
+    case 'schema':
+      // The empty string is no namespace name: a schema for no namespace leaves the attribute out.
+      if (has('targetNamespace') && facts.targetNamespace === '') {
+        fail('xsd.s4s-att-invalid-value', 'targetNamespace="" names no namespace', node, 'remove the targetNamespace attribute for a schema of no namespace');
+      }
+      break;
     case 'import': {
       const namespace = attr(node, 'namespace');
       if (namespace === undefined && facts.targetNamespace === '') {

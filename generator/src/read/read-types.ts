@@ -216,7 +216,8 @@ export function readSimpleType(node: XmlNode, ctx: Context, global: boolean): Si
 export function readFacet(node: XmlNode): Facet {
   checkAttributes(node);
   const documentation = annotationsOnly(node);
-  const value = requireAttr(node, 'value');
+  // A pattern's value is an xs:string, kept as written: its spaces are characters to match.
+  const value = node.name === 'pattern' ? (attr(node, 'value') ?? requireAttr(node, 'value')) : requireAttr(node, 'value');
   if (node.name === 'pattern') checkPatternFacet(value, node.source);
   return {
     kind: node.name as FacetKind,

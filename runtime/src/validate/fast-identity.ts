@@ -7,12 +7,13 @@
  * unknown type) is left to the full path, and a duplicate, a missing key field, a value its type
  * refuses or a child with xsi: attributes gives up, so that the full path decides.
  */
-import type { SimpleTypeDescriptor } from '../datatypes/index.js';
+import type { SimpleTypeDescriptor, WhiteSpace } from '../datatypes/index.js';
+import { normalizeWhiteSpace } from '../datatypes/whitespace.js';
 import type { IdentityDescriptor } from '../schema/descriptor.js';
 import { matchesName, parsePath, type NameTest } from '../schema/identity-xpath.js';
 import type { FastTag } from '../xml/fast-reader.js';
 import { giveUp } from '../xml/give-up.js';
-import { identityValue } from './identity-values.js';
+import { identityValue, plainStringWhiteSpace } from './identity-values.js';
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
@@ -28,6 +29,8 @@ interface SimpleField {
   readonly test: NameTest;
   readonly type: SimpleTypeDescriptor;
   readonly default: string | undefined;
+  /** Set for a string-valued type: the field's value is its text normalized so (identity-values.ts). */
+  readonly plain: WhiteSpace | undefined;
 }
 
 /** A constraint being checked in one element: the key-sequences of the children seen so far. */
@@ -50,7 +53,7 @@ export function simpleIdentity(constraints: readonly IdentityDescriptor[]): read
       const typed = c.attributeFields[i];
       // One named attribute: `@*` could select several, which only the full path reports.
       if (!step?.attribute || step.name === undefined || step.namespace === undefined || !typed) return null;
-      fields.push({ test: step, type: typed.type, default: typed.default });
+      fields.push({ test: step, type: typed.type, default: typed.default, plain: plainStringWhiteSpace(typed.type) });
     }
     out.push({ kind: c.kind, selector: selector.map((e) => e.steps[0]!), fields });
   }
@@ -73,7 +76,7 @@ export function selected(checks: readonly IdentityCheck[], tag: FastTag): void {
         complete = false;
         break;
       }
-      const value = identityValue(field.type, text, undefined);
+      const value = field.plain !== undefined ? normalizeWhiteSpace(text, field.plain) : identityValue(field.type, text, undefined);
       if (value === undefined) giveUp();
       // Values hold no U+0000 (XML text cannot), so the separator cannot blur two sequences.
       tuple = tuple === '' ? value : `${tuple}\u0000${value}`;

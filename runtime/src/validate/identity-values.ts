@@ -15,7 +15,7 @@ import { dayNumber, type DateValue } from '../datatypes/dates.js';
 import { canonicalDecimal } from '../datatypes/decimal.js';
 import { splitQName } from '../datatypes/names.js';
 import { resolveType } from '../datatypes/resolve.js';
-import type { NamespaceContext, SimpleTypeDescriptor } from '../datatypes/types.js';
+import type { NamespaceContext, SimpleTypeDescriptor, WhiteSpace } from '../datatypes/types.js';
 import { normalizeWhiteSpace, splitListItems } from '../datatypes/whitespace.js';
 
 /** Built-ins whose primitive type is xs:string (Part 2, 3.3). */
@@ -52,6 +52,17 @@ export function identityValue(type: SimpleTypeDescriptor, lexical: string, conte
       }
       return undefined;
   }
+}
+
+/**
+ * The whiteSpace of a type whose values are strings compared as their normalized text (an atomic
+ * type whose primitive is xs:string), else undefined. Where every value at a place has this one
+ * type, as a fast-path field does, the normalized text itself can stand for the value: no other
+ * primitive type can meet it there, so identityValue's type prefix (and its copy) is not needed.
+ */
+export function plainStringWhiteSpace(type: SimpleTypeDescriptor): WhiteSpace | undefined {
+  const { root, whiteSpace } = resolveType(type);
+  return root.kind === 'builtin' && root.builtin.variety !== 'list' && STRING_FAMILY.has(root.builtin.name) ? whiteSpace : undefined;
 }
 
 function listValue(item: SimpleTypeDescriptor, normalized: string, context: NamespaceContext | undefined): string | undefined {

@@ -32,6 +32,10 @@ const valueOf = (base: string, facets: string) => root(`<xs:element name="v">${r
 const attributeOf = (base: string, facets: string) => root('', `<xs:attribute name="n" use="required">${restricted(base, facets)}</xs:attribute>`);
 const enumeration = (...values: string[]) => values.map((v) => `<xs:enumeration value="${v}"/>`).join('');
 const wildcard = (namespace: string, process: string) => root(`<xs:any namespace="${namespace}" processContents="${process}" minOccurs="0" maxOccurs="unbounded"/>`);
+/** A root of the named type Base, and when `derived`, a type Ext that extends it: xsi:type may name Ext at the root (D-114). */
+const typed = (derived: boolean) =>
+  `<xs:element name="root" type="t:Base"/><xs:complexType name="Base"><xs:sequence>${element('a')}</xs:sequence></xs:complexType>` +
+  (derived ? `<xs:complexType name="Ext"><xs:complexContent><xs:extension base="t:Base"><xs:sequence>${element('b')}</xs:sequence></xs:extension></xs:complexContent></xs:complexType>` : '');
 const items = (occurs: string) => root(`<xs:element name="item" type="xs:string" ${occurs}/>`);
 
 export const CHANGE_CASES: readonly ChangeCase[] = [
@@ -60,6 +64,8 @@ export const CHANGE_CASES: readonly ChangeCase[] = [
   { kind: 'type-changed', title: 'xs:int to xs:boolean', before: valueOf('int', ''), after: valueOf('boolean', ''), subject: 'element v in element root', paths: ['/root/v'], producers: 'evfw.value.datatype', consumers: 'evfw.value.datatype' },
   { kind: 'wildcard-namespace-widened', title: '##other widened to ##any', before: wildcard('##other', 'lax'), after: wildcard('##any', 'lax'), subject: 'wildcard in element root', paths: ['/root/*'], consumers: 'evfw.content.unexpected' },
   { kind: 'wildcard-namespace-narrowed', title: '##any narrowed to ##other', before: wildcard('##any', 'lax'), after: wildcard('##other', 'lax'), subject: 'wildcard in element root', paths: ['/root/*'], producers: 'evfw.content.unexpected' },
+  { kind: 'type-added', title: 'a type xsi:type may name added', before: typed(false), after: typed(true), subject: 'type Ext', paths: ['/root'], consumers: 'evfw.xsi.type' },
+  { kind: 'type-removed', title: 'a type xsi:type may name removed', before: typed(true), after: typed(false), subject: 'type Ext', paths: ['/root'], producers: 'evfw.xsi.type' },
   { kind: 'wildcard-process-contents-changed', title: 'processContents lax to strict', before: wildcard('##other', 'lax'), after: wildcard('##other', 'strict'), subject: 'wildcard in element root', paths: ['/root/*'], producers: 'evfw.content.strict-unknown' },
 ];
 

@@ -3,7 +3,9 @@
  * `document` exports parseDocument, validateDocument and serializeDocument, the runtime functions
  * they call (W3C suite, Regex/reZ002); a type called `Diagnostic` or `Arbitrary` meets the
  * runtime's and fast-check's types. The package must still type-check, and keep the element's
- * natural entry-point names. Also: an empty choice's doc comment says that nothing can appear.
+ * natural entry-point names. Elements `object` and `schema` make validateObjectSchema both ajv's
+ * validator of one and the JSON entry point of the other (the suite's schemas have both). Also: an
+ * empty choice's doc comment says that nothing can appear.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +20,8 @@ const SCHEMA = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNam
   <xs:element name="registry" type="ParseResult"/>
   <xs:element name="serialize" type="Arbitrary"/>
   <xs:element name="nothing" type="Empty"/>
+  <xs:element name="object" type="xs:string"/>
+  <xs:element name="schema" type="xs:int"/>
   <xs:complexType name="Diagnostic"><xs:sequence><xs:element name="code" type="xs:string"/></xs:sequence></xs:complexType>
   <xs:complexType name="ParseResult"><xs:sequence><xs:element name="ok" type="xs:boolean"/></xs:sequence></xs:complexType>
   <xs:complexType name="Arbitrary"><xs:sequence><xs:element name="seed" type="xs:int"/></xs:sequence></xs:complexType>
@@ -27,6 +31,7 @@ const SCHEMA = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNam
 
 const CONSUMER = `import { parseDocument, serializeDocument, validateDocument, parseParse, parseRegistry } from './src/n.js';
 import type { DiagnosticType } from './src/n.js';
+import { validateObjectObject, validateObjectSchema } from './src/n.object.js';
 
 export function roundTrip(text: string): string {
   const result = parseDocument(text);
@@ -35,17 +40,20 @@ export function roundTrip(text: string): string {
 }
 export const parsed = [parseParse('<parse xmlns="urn:n">x</parse>'), parseRegistry('<registry xmlns="urn:n"><ok>true</ok></registry>')];
 export const diagnostic: DiagnosticType = { code: 'c' };
+export const objectDiagnostics = [validateObjectObject('x'), validateObjectSchema(1)];
 `;
 
 describe('a generated package whose names meet what its modules import', () => {
   const folder = new PackageFolder('evfw-entry-names-');
   let dir = '';
   let source = '';
+  let objectSource = '';
   beforeAll(() => {
     const schemaFile = path.join(folder.root, 'n.xsd');
     writeFileSync(schemaFile, SCHEMA);
     const files = generate([schemaFile], { rootDir: folder.root });
     source = files.get('src/n.ts') ?? '';
+    objectSource = files.get('src/n.object.ts') ?? '';
     dir = folder.write('n', files);
   }, 60_000);
   afterAll(() => folder.dispose());
@@ -54,6 +62,11 @@ describe('a generated package whose names meet what its modules import', () => {
     expect(source).toContain('export function parseDocument(');
     expect(source).toContain("import { parseDocument as runtimeParseDocument } from '@evfw/runtime/codegen';");
     expect(source).toContain('return runtimeParseDocument<');
+  });
+
+  it("imports ajv's validator under an alias when an entry point takes its name", () => {
+    expect(objectSource).toContain("import { validateObjectSchema as ajvValidateObjectSchema } from './n.object-validator.js';");
+    expect(objectSource).toContain('export function validateObjectSchema(');
   });
 
   it('names a type after an imported one with a suffix', () => {

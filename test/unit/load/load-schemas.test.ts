@@ -140,6 +140,16 @@ describe('loadSchemas', () => {
     expect(error.source).toEqual({ file: 'main/mismatch.xsd', line: 3, column: 3 });
   });
 
+  it('refuses an import whose document declares another namespace, or none (src-import clause 3)', () => {
+    const other = loadError(write('main/import-other.xsd', 'targetNamespace="urn:i"', '  <xs:import namespace="urn:x" schemaLocation="sub/b.xsd"/>'));
+    expect(other.code).toBe('xsd.src-import');
+    expect(other.detail).toBe('imported schema main/sub/b.xsd has targetNamespace "urn:b", but the <xs:import> names namespace "urn:x"');
+    expect(other.source).toEqual({ file: 'main/import-other.xsd', line: 3, column: 3 });
+    const none = loadError(write('main/import-none.xsd', 'targetNamespace="urn:i"', '  <xs:import namespace="urn:c" schemaLocation="c.xsd"/>'));
+    expect(none.detail).toBe('imported schema main/c.xsd has no targetNamespace, but the <xs:import> names namespace "urn:c"');
+    expect(none.hint).toMatch(/remove the namespace attribute/);
+  });
+
   it('refuses a file that is not well-formed XML, at the position of the fault', () => {
     const file = path.join(root, 'main/broken.xsd');
     writeFileSync(file, `<?xml version="1.0"?>\n<xs:schema ${XS}>\n  <xs:element name="e">\n</xs:schema>\n`);

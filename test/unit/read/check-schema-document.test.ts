@@ -116,6 +116,7 @@ const cases: Case[] = [
   { name: 'a length that is not an integer', body: '  <xs:simpleType name="s"><xs:restriction base="xs:string"><xs:length value=""/></xs:restriction></xs:simpleType>', code: 'xsd.s4s-att-invalid-value', message: /value="" on <xs:length> is not a valid xs:nonNegativeInteger/, line: 2 },
   { name: 'an empty xml:lang', body: '  <xs:annotation><xs:documentation xml:lang=""/></xs:annotation>', code: 'xsd.s4s-att-invalid-value', message: /xml:lang="" on <xs:documentation> is not a language tag/, line: 2 },
   { name: 'a type that is not a QName', body: '  <xs:element name="e" type="a:b:c"/>', code: 'xsd.s4s-att-invalid-value', message: /type="a:b:c" on <xs:element> is not a QName/, line: 2 },
+  { name: 'an empty targetNamespace', body: '  <xs:element name="e"/>', attrs: ' targetNamespace=""', code: 'xsd.s4s-att-invalid-value', message: /targetNamespace="" names no namespace/, line: 1 },
   { name: 'one id twice', body: '  <xs:element name="e" id="x"/>\n  <xs:element name="f" id=" x "/>', code: 'xsd.cvc-id', message: /id="x" on <xs:element> is already the id/, line: 3 },
   // Prose constraints
   { name: 'a local element with ref and name', body: '  <xs:group name="g"><xs:sequence>\n    <xs:element ref="t:e" name="e"/>\n  </xs:sequence></xs:group>', code: 'xsd.src-element', message: /needs either a ref or a name, not both/, line: 3 },

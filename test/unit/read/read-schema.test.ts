@@ -94,6 +94,13 @@ describe('readDocument', () => {
     expect(colour.facets.map((f) => [f.kind, f.value, f.source.line])).toEqual([['enumeration', 'red', 13]]);
   });
 
+  it("keeps a pattern's spaces, which are characters to match, and trims other facets' values", () => {
+    const patterned = read(`<xs:schema ${XS}><xs:simpleType name="p"><xs:restriction base="xs:string"><xs:pattern value="  a|b "/><xs:maxLength value=" 3 "/></xs:restriction></xs:simpleType></xs:schema>`);
+    const [p] = patterned.types;
+    if (p?.kind !== 'simple') throw new Error('expected a simple type');
+    expect(p.facets.map((f) => [f.kind, f.value])).toEqual([['pattern', '  a|b '], ['maxLength', '3']]);
+  });
+
   it('puts a chameleon document in the namespace of the schema that includes it', () => {
     const chameleon = read(`<xs:schema ${XS} elementFormDefault="qualified">\n  <xs:element name="c"><xs:complexType><xs:sequence><xs:element name="d"/></xs:sequence></xs:complexType></xs:element>\n</xs:schema>`, 'urn:host');
     expect(chameleon.namespace).toBe('urn:host');

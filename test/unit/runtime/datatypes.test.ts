@@ -309,6 +309,10 @@ describe('XSD regular expressions', () => {
     expect(matches('[^a-z-[0-9]]', '5')).toBe(false);
     expect(matches('[\\p{L}-[\\p{Lu}]]+', 'abc')).toBe(true);
     expect(matches('[\\p{L}-[\\p{Lu}]]+', 'aBc')).toBe(false);
+    // The last "-" of a group may stand right before its subtraction (F.1.1, the W3C suite's reF56).
+    expect(matches('[a-z--[b-z]]', 'a')).toBe(true);
+    expect(matches('[a-z--[b-z]]', '-')).toBe(true);
+    expect(matches('[a-z--[b-z]]', 'b')).toBe(false);
   });
 
   it('support Unicode blocks and categories', () => {
@@ -366,6 +370,12 @@ describe('XSD regular expressions', () => {
       ['\\p{IsKlingon}', 'unknown Unicode block'],
       ['\\p{Lx}', 'unknown Unicode category'],
       ['*a', 'has nothing to repeat'],
+      // "{" and "}" are not normal characters (the suite's reB65, RegexTest_24-26 and 311-313).
+      ['{1}a', '"{" has nothing to repeat'],
+      ['hello {5 world', '"{5" does not start a quantifier'],
+      ['[abcd]*{0,5}', '"{" has nothing to repeat'],
+      ['a}', 'unescaped "}"'],
+      ['[a--b]', '"-" must be escaped'],
       ['a)', 'unmatched ")"'],
       ['(a', 'ends too early'],
     ] as const) {

@@ -9,7 +9,8 @@
  *   required, so when the document is given, the element reported must lack the change's own
  *   child or attribute;
  * - below one of its paths, for a wildcard change, since the refused element is the one the
- *   wildcard matched, below the element that holds it.
+ *   wildcard matched, below the element that holds it;
+ * - at an element's xsi:type attribute, for a refusal of the type it names (evfw.xsi.type).
  */
 import { readXml, type SourceElement } from '@evfw/runtime';
 import type { ChangeKind } from '../schema-change.js';
@@ -47,7 +48,9 @@ export function indexFree(path: string): string {
 
 /** Whether `refusal` is attributable to a change of `kind` showing at `paths`, in `document` when given. */
 export function attributable(refusal: Refusal, kind: ChangeKind, paths: readonly string[], document?: string): boolean {
-  const at = segments(indexFree(refusal.path));
+  // An xsi:type naming a type the version lacks is reported at the attribute, and is a fault of
+  // the element that carries it: where a type change shows (D-114).
+  const at = segments(indexFree(refusal.code === 'evfw.xsi.type' ? refusal.path.replace(/\/@[^/]*$/, '') : refusal.path));
   return paths.some((path) => {
     const target = segments(path);
     if (endsWith(at, target)) return true;

@@ -62,6 +62,7 @@ function moduleDocs(ctx: DocsContext, schema: Schema<'named'>, registry: SchemaR
     elements: labelled(found.map((f) => elementDocs(ctx, schema, f, users, nameIn))),
     attributes: schema.attributes.map((a) => attributeRow(ctx, schema, a, undefined)),
     types: schema.types.filter((t) => t.name && !t.anonymous).map((t) => typeDocs(ctx, schema, t, users, attributes, anchors, nameIn)),
+    notations: (schema.notations ?? []).map((n) => ({ name: n.name.name, public: n.public, system: n.system, documentation: normalizeSpace(n.documentation) })),
     rules: (schema.rules ?? []).map(docsRule),
     examples: exampleDocuments(registry, schema),
   };

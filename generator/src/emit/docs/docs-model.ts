@@ -111,8 +111,17 @@ export interface DocsModule {
   readonly elements: readonly DocsElement[];
   readonly attributes: readonly DocsRow[];
   readonly types: readonly DocsType[];
+  /** The xs:notation declarations: what values of a NOTATION type may name. */
+  readonly notations: readonly DocsNotation[];
   readonly rules: readonly DocsRule[];
   readonly examples: readonly DocsExample[];
+}
+
+export interface DocsNotation {
+  readonly name: string;
+  readonly public: string | undefined;
+  readonly system: string | undefined;
+  readonly documentation: string;
 }
 
 export interface DocsSet {

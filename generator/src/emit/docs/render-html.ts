@@ -9,7 +9,7 @@
  */
 import { htmlText } from '../escape/index.js';
 import { generatedHeader } from '../generated-file.js';
-import type { DocsElement, DocsExample, DocsModule, DocsRow, DocsRule, DocsSet, DocsType, Phrase } from './docs-model.js';
+import type { DocsElement, DocsExample, DocsModule, DocsNotation, DocsRow, DocsRule, DocsSet, DocsType, Phrase } from './docs-model.js';
 
 /** System fonts only: nothing to download. */
 const CSS = `
@@ -65,6 +65,7 @@ function contents(docs: DocsSet): string {
       ...(m.elements.length > 0 ? [`<li>Elements: ${m.elements.map((e) => `<a href="${a(e.anchor)}"><code>${htmlText(e.label)}</code></a>`).join(', ')}</li>`] : []),
       ...(m.attributes.length > 0 ? [`<li><a href="${a('attributes')}">Global attributes</a></li>`] : []),
       ...(m.types.length > 0 ? [`<li>Types: ${m.types.map((t) => `<a href="${a(t.anchor)}"><code>${htmlText(t.title)}</code></a>`).join(', ')}</li>`] : []),
+      ...(m.notations.length > 0 ? [`<li><a href="${a('notations')}">Notations</a></li>`] : []),
       ...(m.rules.length > 0 ? [`<li><a href="${a('rules')}">Prose rules</a></li>`] : []),
     ];
     return `<li><a href="#${id(m)}">${htmlText(m.module)}</a> <code>${htmlText(m.namespace)}</code><ul>${sub.join('')}</ul></li>`;
@@ -88,9 +89,17 @@ function moduleHtml(m: DocsModule): string {
     ...m.elements.map((e) => elementHtml(m, e)),
     ...(m.attributes.length > 0 ? [`<h3 id="${id(m, 'attributes')}">Global attributes</h3>`, table(m, m.attributes)] : []),
     ...m.types.map((t) => typeHtml(m, t)),
+    ...(m.notations.length > 0 ? [`<h3 id="${id(m, 'notations')}">Notations</h3>`, notationsTable(m.notations)] : []),
     ...(m.rules.length > 0 ? [`<h3 id="${id(m, 'rules')}">Prose rules</h3>`, rulesTable(m.rules)] : []),
     '</section>',
   ].join('\n');
+}
+
+/** One row per xs:notation: the names a NOTATION value may take, and what each stands for. */
+function notationsTable(notations: readonly DocsNotation[]): string {
+  const cell = (value: string | undefined) => (value === undefined ? '' : `<code>${htmlText(value)}</code>`);
+  const rows = notations.map((n) => `<tr><td><code>${htmlText(n.name)}</code></td><td>${cell(n.public)}</td><td>${cell(n.system)}</td><td>${htmlText(n.documentation)}</td></tr>`);
+  return `<table><thead><tr><th>notation</th><th>public identifier</th><th>system identifier</th><th>description</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function exampleHtml(x: DocsExample): string {

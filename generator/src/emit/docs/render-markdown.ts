@@ -6,7 +6,7 @@
  */
 import { htmlText, markdownCode, markdownText } from '../escape/index.js';
 import { generatedHeader } from '../generated-file.js';
-import type { DocsElement, DocsExample, DocsModule, DocsRow, DocsRule, DocsSet, DocsType, Phrase } from './docs-model.js';
+import type { DocsElement, DocsExample, DocsModule, DocsNotation, DocsRow, DocsRule, DocsSet, DocsType, Phrase } from './docs-model.js';
 
 const DIAGNOSTICS = '../DIAGNOSTICS.md';
 
@@ -55,6 +55,7 @@ export function renderMarkdownModule(m: DocsModule): string {
     ...(m.elements.length > 0 ? [`- Elements: ${m.elements.map((e) => `[${markdownCode(e.label)}](#${e.anchor})`).join(', ')}`] : []),
     ...(m.attributes.length > 0 ? ['- [Global attributes](#attributes)'] : []),
     ...(m.types.length > 0 ? [`- Types: ${m.types.map((t) => `[${markdownCode(t.title)}](#${t.anchor})`).join(', ')}`] : []),
+    ...(m.notations.length > 0 ? ['- [Notations](#notations)'] : []),
     ...(m.rules.length > 0 ? ['- [Prose rules](#rules)'] : []),
     '',
     '<a id="example"></a>',
@@ -65,8 +66,19 @@ export function renderMarkdownModule(m: DocsModule): string {
     ...(m.elements.length > 0 ? ['## Elements', '', ...m.elements.flatMap(elementMarkdown)] : []),
     ...(m.attributes.length > 0 ? ['<a id="attributes"></a>', '', '## Global attributes', '', ...table(m.attributes), ''] : []),
     ...(m.types.length > 0 ? ['## Types', '', ...m.types.flatMap(typeMarkdown)] : []),
+    ...(m.notations.length > 0 ? ['<a id="notations"></a>', '', '## Notations', '', ...notationsMarkdown(m.notations), ''] : []),
     ...(m.rules.length > 0 ? ['<a id="rules"></a>', '', '## Prose rules', '', ...rulesMarkdown(m.rules)] : []),
   );
+}
+
+/** One row per xs:notation: the names a NOTATION value may take, and what each stands for. */
+function notationsMarkdown(notations: readonly DocsNotation[]): string[] {
+  const cell = (value: string | undefined) => (value === undefined ? '' : markdownCode(value, true));
+  return [
+    '| notation | public identifier | system identifier | description |',
+    '| --- | --- | --- | --- |',
+    ...notations.map((n) => `| ${markdownCode(n.name, true)} | ${cell(n.public)} | ${cell(n.system)} | ${markdownText(n.documentation, true)} |`),
+  ];
 }
 
 function exampleMarkdown(example: DocsExample): string[] {

@@ -135,7 +135,7 @@ export class JsonSchemaBuilder {
   }
 
   /**
-   * An element of a complex type (emit-types.ts, xsi-type-union.ts): where xsi:type may name
+   * An element of a complex type (emit-types.ts, ir/substitutable-types.ts): where xsi:type may name
    * derived types, one of them, each with its `$type` required, or the declared type (if not
    * abstract) with `$type` optional; `$type`'s const in each type's object tells them apart.
    */

@@ -28,7 +28,7 @@ import { jsdocText, literal } from '../escape/index.js';
 import { GeneratedFile, type PropertySignature } from '../generated-file.js';
 import { arrayOf, TypeExpressions } from '../type-expressions.js';
 import { wrapWords } from '../wrap-words.js';
-import { substitutableTypes } from '../xsi-type-union.js';
+import { substitutableTypes } from '../../ir/substitutable-types.js';
 import type { EmitContext, Emitter, OutputFiles } from '../emitter.js';
 
 export const typesEmitter: Emitter = {
@@ -322,7 +322,7 @@ class TypesModule {
     });
   }
 
-  /** A sentence for an element that may hold a derived type (xsi-type-union.ts), else nothing. */
+  /** A sentence for an element that may hold a derived type (ir/substitutable-types.ts), else nothing. */
   private derivedTypesDoc(decl: ElementDecl): string | undefined {
     const declared = decl.type?.kind === 'type-ref' ? this.index.type(decl.type.ref) : undefined;
     if (declared?.kind !== 'complex' || substitutableTypes(this.index, decl, declared).length === 0) return undefined;

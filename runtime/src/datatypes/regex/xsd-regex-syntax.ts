@@ -154,6 +154,12 @@ class Parser {
         return this.fail(`"${c}" has nothing to repeat`, `escape it as \\${c} to mean the character`);
       case ']':
         return this.fail('unescaped "]"', 'escape it as \\]');
+      // Not normal characters (F.1, Normal Character, as the W3C's test suite reads XSD 1.0 and
+      // XSD 1.1 writes it): a "{" is the start of a quantifier, and a quantifier needs an atom.
+      case '{':
+        return this.fail('"{" has nothing to repeat', 'escape it as \\{ to mean the character');
+      case '}':
+        return this.fail('unescaped "}"', 'escape it as \\}');
       default:
         return { kind: 'literal', char: c };
     }
@@ -169,8 +175,9 @@ class Parser {
     if (c !== '{') return body;
     this.pos++;
     let text = '';
-    while (this.peek() !== undefined && this.peek() !== '}') text += this.next();
-    this.next();
+    for (let c = this.peek(); c !== undefined && (DIGITS.includes(c) || c === ','); c = this.peek()) text += this.next();
+    if (this.peek() !== '}') this.fail(`"{${text}" does not start a quantifier ({n}, {n,} or {n,m})`, 'escape it as \\{ to mean the character');
+    this.pos++;
     const comma = text.indexOf(',');
     const min = comma < 0 ? text : text.slice(0, comma);
     const max = comma < 0 ? undefined : text.slice(comma + 1);
@@ -267,7 +274,9 @@ class Parser {
     }
     if (c === '[') this.fail('"[" must be escaped inside a character class', 'escape it as \\[');
     // A bare "-" is allowed only first or last in its group (F.1.1, charRange).
-    if (c === '-' && !first && this.peek() !== ']' && this.peek() !== '[') this.fail('"-" must be escaped here', 'escape it as \\-');
+    // "[a-z--[b-z]]": the last "-" of a group may come right before its subtraction.
+    const endsGroup = this.peek() === ']' || this.peek() === '[' || (this.peek() === '-' && this.peek(1) === '[');
+    if (c === '-' && !first && !endsGroup) this.fail('"-" must be escaped here', 'escape it as \\-');
     return cp(c);
   }
 }

@@ -6,8 +6,8 @@
  * substitutions} blocks. The runtime checks the same (runtime/src/validate/xsi-type.ts), and
  * reads and writes the type as `$type`, the type's key (runtime/src/model/xsi-type-model.ts).
  */
-import { qnameKey, type ComplexDerivationMethod, type DeclaredComplexType, type ElementDecl } from '../ir/ir.js';
-import type { SchemaIndex } from '../ir/schema-index.js';
+import { qnameKey, type ComplexDerivationMethod, type DeclaredComplexType, type ElementDecl } from './ir.js';
+import type { SchemaIndex } from './schema-index.js';
 
 /** The complex types derived directly from each type, by the base's key; one map per index. */
 const derivedByIndex = new WeakMap<SchemaIndex<'named'>, ReadonlyMap<string, readonly DeclaredComplexType<'named'>[]>>();
@@ -48,6 +48,28 @@ export function substitutableTypes(index: SchemaIndex<'named'>, decl: ElementDec
     if (!def.derivation || blocked.has(def.derivation.method)) continue;
     if (!def.abstract && !def.anonymous) out.push(def);
     stack.push(...[...(children.get(key) ?? [])].reverse());
+  }
+  return out;
+}
+
+/**
+ * The global complex types in whose place xsi:type may name `def`, the nearest first: each base
+ * up its derivation chain whose {prohibited substitutions} block no method on the way down.
+ * Empty for an abstract or anonymous type, or one derived from nothing. An element's own `block`
+ * may still refuse it; `substitutableTypes` says so per element.
+ */
+export function xsiTypeBases(index: SchemaIndex<'named'>, def: DeclaredComplexType<'named'>): DeclaredComplexType<'named'>[] {
+  if (def.abstract || def.anonymous) return [];
+  const out: DeclaredComplexType<'named'>[] = [];
+  const methods = new Set<ComplexDerivationMethod>();
+  const seen = new Set<string>([qnameKey(def.name)]);
+  for (let current = def; current.derivation; ) {
+    methods.add(current.derivation.method);
+    const base = index.type(current.derivation.base);
+    if (base === undefined || base.kind !== 'complex' || seen.has(qnameKey(base.name))) break;
+    seen.add(qnameKey(base.name));
+    if (!base.block.some((method) => methods.has(method))) out.push(base);
+    current = base;
   }
   return out;
 }
