@@ -11,7 +11,7 @@ import { qnameKey, type ComplexType, type TypeRef } from '../ir/ir.js';
 import { describeComplex, type DerivationModel } from './derivation-model.js';
 import { builtinType, describeType, isValidlyDerived, resolveType } from './derivation-of.js';
 import { sameValue } from './simple-values.js';
-import { describeConstraint, isWildcardSubset, processContentsNotWeaker, wildcardAllowsName } from './derivation-wildcards.js';
+import { describeConstraint, isWildcardSubset, processContentsNotWeaker, wildcardAllowsName } from '../ir/wildcards.js';
 
 export function checkAttributeRestriction(def: ComplexType, base: ComplexType, model: DerivationModel): void {
   const label = describeComplex(def);

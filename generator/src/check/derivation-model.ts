@@ -13,7 +13,7 @@ import { GeneratorError } from '../errors.js';
 import { qnameKey, type AttributeDecl, type AttributeGroupDef, type AttributeUse, type ComplexType, type GroupDef, type Particle, type QName, type Source, type TypeRef, type Wildcard } from '../ir/ir.js';
 import type { SchemaIndex } from '../ir/schema-index.js';
 import { baseOf, isBuiltin, isSimple, resolveType, simpleContentTypeOf, type TypeNode } from './derivation-of.js';
-import { completeWildcard, describeConstraint, wildcardUnion } from './derivation-wildcards.js';
+import { completeWildcard, describeConstraint, wildcardUnion } from '../ir/wildcards.js';
 
 export interface ValueConstraint {
   readonly kind: 'default' | 'fixed';

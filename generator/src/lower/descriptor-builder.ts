@@ -39,7 +39,7 @@ import {
 } from '../ir/ir.js';
 import type { SchemaIndex } from '../ir/schema-index.js';
 import { simpleDerivation } from './simple-type-derivations.js';
-import { wildcardUnion } from '../check/derivation-wildcards.js';
+import { wildcardUnion } from '../ir/wildcards.js';
 import { attributeFields, type AttributeField, type IdentityFieldLookup } from './identity-fields.js';
 import { substitutionAllowed } from './substitution-blocking.js';
 

@@ -9,7 +9,7 @@
  */
 import type { SimpleTypeDescriptor } from '@evfw/runtime';
 import type { ElementDecl, IdentityConstraint, QName, WildcardNamespaces } from '../ir/ir.js';
-import { wildcardAllows } from '../check/derivation-wildcards.js';
+import { wildcardAllows } from '../ir/wildcards.js';
 
 export interface AttributeField {
   readonly type: SimpleTypeDescriptor;

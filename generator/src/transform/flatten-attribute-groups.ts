@@ -16,7 +16,7 @@ import { GeneratorError } from '../errors.js';
 import { qnameKey, type AttributeDecl, type AttributeGroupDef, type AttributeUse, type LocalAttributeUse, type SchemaSet, type Source, type Wildcard } from '../ir/ir.js';
 import { mapSchemas } from '../ir/map.js';
 import { indexSchemas, type SchemaIndex } from '../ir/schema-index.js';
-import { completeWildcard } from '../check/derivation-wildcards.js';
+import { completeWildcard } from '../ir/wildcards.js';
 
 /** A flattened use with the declaration it stands for: the same object for every use of one declaration. */
 interface Flat {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDerivations } from '../../../generator/src/check/check-derivations.js';
 import { builtinType, isValidlyDerived, resolveType } from '../../../generator/src/check/derivation-of.js';
-import { isWildcardSubset, wildcardIntersection, wildcardUnion } from '../../../generator/src/check/derivation-wildcards.js';
+import { isWildcardSubset, wildcardIntersection, wildcardUnion } from '../../../generator/src/ir/wildcards.js';
 import { GeneratorError } from '../../../generator/src/errors.js';
 import type { SchemaSet, WildcardNamespaces } from '../../../generator/src/ir/ir.js';
 import { assembleSchemas } from '../../../generator/src/ir/assemble.js';

@@ -9,7 +9,7 @@
  * pair (not, absent), and '' in a list is ##local.
  */
 import { GeneratorError } from '../errors.js';
-import type { QName, Source, Wildcard, WildcardNamespaces } from '../ir/ir.js';
+import type { QName, Source, Wildcard, WildcardNamespaces } from './ir.js';
 
 /** Wildcard allows Namespace Name (3.10.4), for a name's namespace ('' when it has none). */
 export function wildcardAllows(constraint: WildcardNamespaces, namespace: string): boolean {
