@@ -10,6 +10,7 @@ import { XSD_NAMESPACE, qnameKey, type QName, type Schema, type SchemaSet, type 
 import { applyRedefinitions } from './apply-redefinitions.js';
 import { checkComponentGraph } from './check-component-graph.js';
 import { checkNotations } from './check-notations.js';
+import { normalizeEnumerations } from './enumeration-values.js';
 import { resolveQNameEnumerations } from './qname-enumerations.js';
 import { checkRedefinedRestrictions } from '../check/redefine-restrictions.js';
 import { indexSchemas } from './schema-index.js';
@@ -45,7 +46,7 @@ export function assembleSchemas(documents: readonly SchemaPart[], limits: Partia
   checkReferences(set);
   const index = indexSchemas(set);
   checkComponentGraph(set, index, { ...DEFAULT_SCHEMA_LIMITS, ...limits });
-  const resolved = resolveQNameEnumerations(set, redefined);
+  const resolved = resolveQNameEnumerations(normalizeEnumerations(set, index), redefined);
   const resolvedIndex = resolved === set ? index : indexSchemas(resolved);
   checkNotations(resolved, resolvedIndex);
   checkRedefinedRestrictions(restrictions, resolvedIndex);

@@ -216,8 +216,11 @@ export function readSimpleType(node: XmlNode, ctx: Context, global: boolean): Si
 export function readFacet(node: XmlNode): Facet {
   checkAttributes(node);
   const documentation = annotationsOnly(node);
-  // A pattern's value is an xs:string, kept as written: its spaces are characters to match.
-  const value = node.name === 'pattern' ? (attr(node, 'value') ?? requireAttr(node, 'value')) : requireAttr(node, 'value');
+  // A pattern's value is an xs:string, kept as written: its spaces are characters to match. An
+  // enumeration's is a value of the type, normalized by its whiteSpace once that is known
+  // (ir/enumeration-values.ts): " a " is a value of xs:string. Other facets' values collapse.
+  const asWritten = node.name === 'pattern' || node.name === 'enumeration';
+  const value = asWritten ? (attr(node, 'value') ?? requireAttr(node, 'value')) : requireAttr(node, 'value');
   if (node.name === 'pattern') checkPatternFacet(value, node.source);
   return {
     kind: node.name as FacetKind,
