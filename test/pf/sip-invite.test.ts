@@ -413,4 +413,28 @@ describe('INVITE mode limits', { timeout: 20_000 }, () => {
       }
     });
   });
+
+  it('ends a confirmed dialog whose MSRP connection falls silent past the idle timeout, as a BYE would (issue 22)', async () => {
+    const logged: string[] = [];
+    await withServer({ msrp: { idleTimeoutMs: 300 }, limits: { dialogGraceMs: 100 }, log: (level, message) => logged.push(`${level} ${message}`) }, async (server) => {
+      const peer = await UdpPeer.open(server.port);
+      try {
+        const built = invite(peer);
+        peer.send(built.request);
+        const ok = await peer.next(final('INVITE'));
+        peer.send(inDialog('ACK', built.request, ok!, 1, via(peer)));
+        const session = await openEventSession({ pfUri: answerOf(ok).path[0]!, ownPath: built.msrpUri, ownAddress: USER, connectTimeoutMs: 1_000 });
+        try {
+          await expect.poll(() => logged.some((line) => line.includes('ended: its MSRP connection was silent past the idle timeout'))).toBe(true);
+        } finally {
+          await session.close();
+        }
+        const start = peer.responses.length;
+        peer.send(inDialog('BYE', built.request, ok!, 2, via(peer)));
+        expect((await peer.next(final('BYE'), start))?.status).toBe(481);
+      } finally {
+        peer.close();
+      }
+    });
+  });
 });

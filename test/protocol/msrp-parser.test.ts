@@ -9,6 +9,7 @@ import { MsrpReader, type MsrpReadEvent } from '../../protocol/src/msrp/msrp-rea
 import { buildResponse } from '../../protocol/src/msrp/response.js';
 import { CPM_EVFW_CONTENT_TYPE } from '../../protocol/src/content-types.js';
 import { buildSend, messageBytes } from '../../protocol/src/msrp/send-request.js';
+import { ReassemblyBudget } from '../../protocol/src/msrp/reassembly-budget.js';
 import { MsrpStreamParser } from '../../protocol/src/msrp/stream-parser.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -291,6 +292,23 @@ describe('hostile input: bounded, coded, never a crash', () => {
   it('refuses a chunk placed past maxMessageSize by its range start (413)', () => {
     const wire = `MSRP big00002 SEND\r\nTo-Path: ${BOB}\r\nFrom-Path: ${ALICE}\r\nMessage-ID: big00002\r\nByte-Range: 999999999-*/*\r\nContent-Type: text/plain\r\n\r\nabcd\r\n-------big00002+\r\n`;
     expect(errors(readAll(wire))).toEqual([['evfw.msrp.message-too-large', 413, false]]);
+  });
+
+  it('shares a process-wide budget between readers: past it a chunk is refused 413, and a disposed reader gives its bytes back', () => {
+    const budget = new ReassemblyBudget(8);
+    const chunk = (tid: string, id: string, data: string) => enc(`MSRP ${tid} SEND\r\nTo-Path: ${BOB}\r\nFrom-Path: ${ALICE}\r\nMessage-ID: ${id}\r\nByte-Range: 1-${data.length}/100\r\nContent-Type: text/plain\r\n\r\n${data}\r\n-------${tid}+\r\n`);
+    const first = new MsrpReader(undefined, { budget });
+    const second = new MsrpReader(undefined, { budget });
+    expect(errors(first.push(chunk('bud00001', 'budg0001', 'abcdef')))).toEqual([]);
+    expect(first.heldBytes).toBe(6);
+    // 6 + 4 > 8: refused, and nothing of it kept.
+    expect(errors(second.push(chunk('bud00002', 'budg0002', 'wxyz')))).toEqual([['evfw.msrp.reassembly-budget', 413, false]]);
+    expect([second.heldBytes, budget.used]).toEqual([0, 6]);
+    first.dispose();
+    expect([first.heldBytes, budget.used]).toEqual([0, 0]);
+    expect(first.push(chunk('bud00003', 'budg0003', 'ab'))).toEqual([]);
+    expect(errors(second.push(chunk('bud00004', 'budg0004', 'wxyz')))).toEqual([]);
+    expect(budget.used).toBe(4);
   });
 
   it('refuses more pending messages than maxPendingMessages (413)', () => {

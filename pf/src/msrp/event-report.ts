@@ -10,31 +10,41 @@
 import { parseCpmEvfw, type CpmEvfw } from '@evfw/model/cpm-evfw';
 import type { Diagnostic } from '@evfw/model';
 import { buildResultImdns, CPM_EVFW_CONTENT_TYPE, reportedObjects, type MsrpMessage, type ResultImdn } from '@evfw/protocol';
+import { describeCompat, type CompatOption } from '../compat.js';
 import type { MessageStore, ObjectOutcome } from '../message-store.js';
 
 export type ReportVerdict =
   /** A bodiless SEND, as the active side sends first to bind the connection (RFC 4975 5.4): 200. */
   | { readonly kind: 'empty' }
-  /** Valid: answer 200, apply it, then one IMDN per object. */
-  | { readonly kind: 'apply'; readonly event: CpmEvfw }
+  /**
+   * Valid: answer 200, apply it, then one IMDN per object. `compat` says which known deviation
+   * the operator's compat options accepted in it (describeCompat), for the log.
+   */
+  | { readonly kind: 'apply'; readonly event: CpmEvfw; readonly compat?: string }
   /** Invalid, with objects to answer: 200, then a negative IMDN for each message-id. */
   | { readonly kind: 'reject'; readonly messageIds: readonly string[]; readonly reason: string }
   /** Nothing to answer with an IMDN: the last chunk gets `status`. */
   | { readonly kind: 'refuse'; readonly status: number; readonly reason: string };
 
-/** Judges a complete message. Never throws: the validator reports, it does not throw. */
-export function judgeReport(message: MsrpMessage): ReportVerdict {
+/**
+ * Judges a complete message, accepting the known deviations `compat` names (D-44). Never throws:
+ * the validator reports, it does not throw.
+ */
+export function judgeReport(message: MsrpMessage, compat: readonly CompatOption[] = []): ReportVerdict {
   if (message.body.length === 0 && message.contentType === undefined) return { kind: 'empty' };
   const type = message.contentType?.split(';')[0]?.trim().toLowerCase();
   if (type !== CPM_EVFW_CONTENT_TYPE) {
     // RFC 4975 section 7.3.1: 415 for a media type the session did not negotiate.
     return { kind: 'refuse', status: 415, reason: `evfw.session.content-type: ${type ? `"${type}"` : 'no Content-Type'} is not ${CPM_EVFW_CONTENT_TYPE}` };
   }
-  const parsed = parseCpmEvfw(message.body, { profile: 'invite' });
-  if (parsed.ok) return { kind: 'apply', event: parsed.value };
+  const parsed = parseCpmEvfw(message.body, { profile: 'invite', compat });
+  if (parsed.ok) {
+    const accepted = describeCompat(compat, parsed.diagnostics);
+    return accepted === undefined ? { kind: 'apply', event: parsed.value } : { kind: 'apply', event: parsed.value, compat: accepted };
+  }
   const reason = describe(parsed.diagnostics);
   // What the schemas alone accept still names its objects: answer them (6.7.3.2 item 3 b).
-  const lax = parseCpmEvfw(message.body, { profile: 'xsd' });
+  const lax = parseCpmEvfw(message.body, { profile: 'xsd', compat });
   const messageIds = lax.ok ? [...new Set(reportedObjects(lax.value).flatMap((o) => (o.messageId ? [o.messageId] : [])))] : [];
   return messageIds.length > 0 ? { kind: 'reject', messageIds, reason } : { kind: 'refuse', status: 400, reason };
 }

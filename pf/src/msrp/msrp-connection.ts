@@ -6,16 +6,17 @@
  * applied and answered with IMDNs in order, on this same connection.
  */
 import type { Socket } from 'node:net';
-import { buildImdnSend, buildResponse, headerValue, isIdent, MsrpReader, pathUris, responseWanted, sameMsrpUri, type MsrpMessage, type MsrpReadEvent, type MsrpRequest, type ResultImdn } from '@evfw/protocol';
+import { buildImdnSend, buildResponse, headerValue, isIdent, MsrpReader, pathUris, responseWanted, sameMsrpUri, type MsrpMessage, type MsrpReadEvent, type MsrpRequest, type ReassemblyBudget, type ResultImdn } from '@evfw/protocol';
 import type { ResolvedEndpointOptions } from './endpoint-options.js';
 import { applyReport, judgeReport, rejectReport, type ReportVerdict } from './event-report.js';
-import type { SessionRecord } from './session-directory.js';
+import type { SessionEnd, SessionRecord } from './session-directory.js';
 import { responseComment, statusResponse } from './status-response.js';
 
 export interface SessionBinder {
   /** The session a first request's paths name, or the status to refuse it with (400, 481, 506). */
   bind(toPath: string, fromPath: readonly string[], connection: MsrpConnection): SessionRecord | 400 | 481 | 506;
-  release(session: SessionRecord, connection: MsrpConnection): void;
+  /** The connection closed: its session ends, `why` says how. */
+  release(session: SessionRecord, connection: MsrpConnection, why: SessionEnd): void;
 }
 
 export class MsrpConnection {
@@ -34,9 +35,10 @@ export class MsrpConnection {
     private readonly socket: Socket,
     private readonly binder: SessionBinder,
     private readonly options: ResolvedEndpointOptions,
+    budget?: ReassemblyBudget,
   ) {
-    this.reader = new MsrpReader(options.limits);
-    socket.setTimeout(options.idleTimeoutMs, () => this.close());
+    this.reader = new MsrpReader(options.limits, budget === undefined ? {} : { budget });
+    socket.setTimeout(options.idleTimeoutMs, () => this.close(false, 'idle'));
     socket.on('data', (bytes: Buffer) => this.receive(bytes));
     socket.on('end', () => this.close());
     socket.on('error', () => this.close());
@@ -44,14 +46,17 @@ export class MsrpConnection {
   }
 
   /**
-   * Closes the connection; the session it carried ends with it. `graceful`: what was written
-   * is flushed first, and a peer that keeps its side open is cut after a second.
+   * Closes the connection; the session it carried ends with it, and the chunks of unfinished
+   * messages are dropped at once (the budget they count against is the whole process's).
+   * `graceful`: what was written is flushed first, and a peer that keeps its side open is cut
+   * after a second.
    */
-  close(graceful = false): void {
+  close(graceful = false, why: SessionEnd = 'disconnected'): void {
     if (this.closed) return;
     this.closed = true;
     this.backlog = [];
-    if (this.session) this.binder.release(this.session, this);
+    this.reader.dispose();
+    if (this.session) this.binder.release(this.session, this, why);
     if (!graceful) {
       this.socket.destroy();
       return;
@@ -133,7 +138,7 @@ export class MsrpConnection {
       this.answer(request, 200);
       return;
     }
-    const verdict = judgeReport(message);
+    const verdict = judgeReport(message, this.options.compat);
     if (verdict.kind === 'empty') {
       this.answer(request, 200);
       return;
@@ -184,7 +189,7 @@ export class MsrpConnection {
       messageId: message.messageId,
       verdict: verdict.kind === 'apply' ? 'applied' : verdict.kind === 'reject' ? 'rejected' : 'refused',
       status: verdict.kind === 'refuse' ? verdict.status : 200,
-      ...(verdict.kind === 'apply' ? { events: verdict.event } : { reason: verdict.reason }),
+      ...(verdict.kind === 'apply' ? { events: verdict.event, ...(verdict.compat === undefined ? {} : { compat: verdict.compat }) } : { reason: verdict.reason }),
       outcomes,
       results: imdns.map((r) => ({ messageId: r.messageId, succeeded: r.succeeded })),
     });

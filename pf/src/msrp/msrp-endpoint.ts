@@ -9,7 +9,7 @@
  *   await endpoint.close();
  */
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { CodedError, formatMsrpUri } from '@evfw/protocol';
+import { CodedError, formatMsrpUri, ReassemblyBudget } from '@evfw/protocol';
 import { resolveEndpointOptions, type MsrpEndpointOptions } from './endpoint-options.js';
 import { MsrpConnection } from './msrp-connection.js';
 import { SessionDirectory, type NewSessionOptions } from './session-directory.js';
@@ -42,12 +42,14 @@ export class MsrpEndpointError extends CodedError<MsrpEndpointErrorCode> {
 /** Starts listening; resolves once the port is bound. */
 export async function startMsrpEndpoint(options: MsrpEndpointOptions): Promise<MsrpEndpoint> {
   const resolved = resolveEndpointOptions(options);
-  for (const name of ['maxConnections', 'maxSessions', 'idleTimeoutMs', 'bindTimeoutMs', 'maxQueuedReports'] as const) {
+  for (const name of ['maxConnections', 'maxSessions', 'idleTimeoutMs', 'bindTimeoutMs', 'maxQueuedReports', 'maxBufferedBytes'] as const) {
     if (!Number.isInteger(resolved[name]) || resolved[name] < 1) {
       throw new MsrpEndpointError('evfw.msrp-endpoint.invalid-option', `${name} ${resolved[name]} is not a positive whole number`);
     }
   }
   const connections = new Set<Socket>();
+  // One for every connection: what they hold together is the process's to bound.
+  const budget = new ReassemblyBudget(resolved.maxBufferedBytes);
   let port = 0;
   const directory = new SessionDirectory(resolved, (id) => formatMsrpUri({ scheme: 'msrp', host: resolved.host, port, sessionId: id, transport: 'tcp' }));
   const server: Server = createServer((socket) => {
@@ -55,7 +57,7 @@ export async function startMsrpEndpoint(options: MsrpEndpointOptions): Promise<M
     socket.on('close', () => connections.delete(socket));
     // Never let a socket error reach the process; the connection handles its own closing.
     socket.on('error', () => {});
-    new MsrpConnection(socket, directory, resolved);
+    new MsrpConnection(socket, directory, resolved, budget);
   });
   server.maxConnections = resolved.maxConnections;
   server.on('error', (error) => resolved.onError?.(error));

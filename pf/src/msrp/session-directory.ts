@@ -23,7 +23,15 @@ export interface NewSessionOptions {
    * still applied, and nothing is sent back but MSRP responses.
    */
   readonly returnResults?: boolean;
+  /**
+   * Told once when the session ends by itself, not by `close`: nobody connected in time
+   * (`unbound`), its connection closed (`disconnected`) or fell silent (`idle`). The SIP
+   * dialog that offered it ends then too.
+   */
+  readonly onEnd?: (why: SessionEnd) => void;
 }
+
+export type SessionEnd = 'unbound' | 'disconnected' | 'idle';
 
 export interface SessionRecord {
   readonly id: string;
@@ -33,6 +41,7 @@ export interface SessionRecord {
   readonly clientAddress: string;
   readonly returnResults: boolean;
   readonly clientPath?: readonly string[];
+  readonly onEnd?: (why: SessionEnd) => void;
   /** The From-Path of the first request: where error responses without a request go. */
   peerPath?: string;
   connection?: MsrpConnection;
@@ -62,9 +71,10 @@ export class SessionDirectory implements SessionBinder {
       clientAddress: options.clientAddress,
       returnResults: options.returnResults ?? true,
       ...(clientPath ? { clientPath } : {}),
+      ...(options.onEnd ? { onEnd: options.onEnd } : {}),
     };
     record.timer = setTimeout(() => {
-      if (!record.connection) this.sessions.delete(id);
+      if (!record.connection && this.sessions.delete(id)) record.onEnd?.('unbound');
     }, this.limits.bindTimeoutMs);
     record.timer.unref();
     this.sessions.set(id, record);
@@ -100,8 +110,14 @@ export class SessionDirectory implements SessionBinder {
     return record;
   }
 
-  release(session: SessionRecord, connection: MsrpConnection): void {
+  release(session: SessionRecord, connection: MsrpConnection, why: SessionEnd): void {
     if (session.connection !== connection) return;
-    this.sessions.delete(session.id);
+    // Whoever holds the record (a dialog's handle) must not keep the connection's memory.
+    session.connection = undefined;
+    // A session closed by `close` (a BYE) is already gone: nobody needs telling.
+    if (this.sessions.get(session.id) === session) {
+      this.sessions.delete(session.id);
+      session.onEnd?.(why);
+    }
   }
 }

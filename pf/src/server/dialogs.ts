@@ -1,11 +1,13 @@
 /**
  * The INVITE dialogs of the Participating Function (RFC 3261 section 12), one per event
  * reporting session of 6.7.3.2, each holding the MSRP session its SDP answer offered. A dialog
- * is found by Call-ID and our To tag, checked against the client's From tag; it ends with a BYE,
- * when no ACK confirms it in time (64*T1, section 13.3.1.4), or when the table is full and it is
- * the oldest. Ending a dialog ends its MSRP session.
+ * is found by Call-ID and our To tag, checked against the client's From tag. It ends with a BYE,
+ * when no ACK confirms it in time (64*T1, section 13.3.1.4), or when its MSRP session ends by
+ * itself: nobody connected in time, the connection closed, or it fell silent (the MSRP
+ * endpoint's bind and idle timeouts). Ending a dialog ends its MSRP session. A full table takes
+ * no new dialog: the INVITE is refused, and no session in use is ended to make room.
  */
-import type { MsrpSessionHandle } from '../msrp/index.js';
+import type { MsrpSessionHandle, SessionEnd } from '../msrp/index.js';
 
 export interface Dialog {
   readonly callId: string;
@@ -15,17 +17,20 @@ export interface Dialog {
   readonly remoteTag: string;
   readonly session: MsrpSessionHandle;
   confirmed: boolean;
+  /** Set once its end is scheduled (endAfter): nothing but a BYE changes that. */
+  ending?: DialogEnd;
   timer?: NodeJS.Timeout;
 }
 
 export interface DialogLimits {
-  /** Dialogs open at once; the oldest is ended to make room. Default 1,024. */
+  /** Dialogs open at once; an INVITE beyond is refused. Default 1,024. */
   readonly maxDialogs: number;
   /** Time for the ACK to arrive, in ms (64*T1 = 32 s). */
   readonly ackTimeoutMs: number;
 }
 
-export type DialogEnd = 'bye' | 'no-ack' | 'evicted' | 'shutdown';
+/** Why a dialog ended: a BYE, no ACK, its MSRP session's end (SessionEnd), or the server stopping. */
+export type DialogEnd = 'bye' | 'no-ack' | SessionEnd | 'shutdown';
 
 export class DialogTable {
   readonly #dialogs = new Map<string, Dialog>();
@@ -39,12 +44,18 @@ export class DialogTable {
     return this.#dialogs.size;
   }
 
-  /** Records a dialog answered 200, waiting for its ACK. */
-  open(dialog: Omit<Dialog, 'confirmed' | 'timer'>): Dialog {
-    if (this.#dialogs.size >= this.limits.maxDialogs) {
-      const oldest = this.#dialogs.values().next().value;
-      if (oldest !== undefined) this.end(oldest, 'evicted');
-    }
+  /** Whether a new dialog would pass maxDialogs: the INVITE is to be refused. */
+  get full(): boolean {
+    return this.#dialogs.size >= this.limits.maxDialogs;
+  }
+
+  get maxDialogs(): number {
+    return this.limits.maxDialogs;
+  }
+
+  /** Records a dialog answered 200, waiting for its ACK; undefined when the table is full. */
+  open(dialog: Omit<Dialog, 'confirmed' | 'ending' | 'timer'>): Dialog | undefined {
+    if (this.full) return undefined;
     const record: Dialog = { ...dialog, confirmed: false };
     record.timer = setTimeout(() => {
       if (!record.confirmed) this.end(record, 'no-ack');
@@ -61,14 +72,29 @@ export class DialogTable {
     return dialog !== undefined && dialog.remoteTag === remoteTag ? dialog : undefined;
   }
 
-  /** An ACK arrived: the dialog is confirmed and lives until BYE. */
+  /** An ACK arrived: the dialog is confirmed and lives until BYE or its session's end. */
   confirm(dialog: Dialog): void {
     dialog.confirmed = true;
-    clearTimeout(dialog.timer);
+    // The ACK's timer is the one to stop, not an end already scheduled.
+    if (dialog.ending === undefined) clearTimeout(dialog.timer);
   }
 
+  /**
+   * Ends a dialog `ms` from now unless a BYE ends it first: for a session whose connection has
+   * gone, when the client's BYE may still be on its way.
+   */
+  endAfter(dialog: Dialog, why: DialogEnd, ms: number): void {
+    if (dialog.ending !== undefined) return;
+    dialog.ending = why;
+    clearTimeout(dialog.timer);
+    dialog.timer = setTimeout(() => this.end(dialog, why), ms);
+    dialog.timer.unref();
+  }
+
+  /** Ends a dialog and its MSRP session; a dialog already ended is left alone. */
   end(dialog: Dialog, why: DialogEnd): void {
-    if (!this.#dialogs.delete(key(dialog.callId, dialog.localTag))) return;
+    if (this.#dialogs.get(key(dialog.callId, dialog.localTag)) !== dialog) return;
+    this.#dialogs.delete(key(dialog.callId, dialog.localTag));
     clearTimeout(dialog.timer);
     dialog.session.close();
     this.onEnd(dialog, why);

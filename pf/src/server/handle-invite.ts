@@ -4,8 +4,10 @@
  *
  *   INVITE  service identification (6.7.1, as MESSAGE: 403, or the IARI's next hop), an SDP offer
  *           (415 if it is not SDP, 488 naming the problem if it has no usable MSRP media line),
- *           then a session from the MSRP endpoint and 200 with the SDP answer (486 when full);
- *   ACK     confirms the dialog (a 200 that gets none ends it after 64*T1);
+ *           then a session from the MSRP endpoint and 200 with the SDP answer (486 when the
+ *           dialog table or the endpoint is full: no session in use is ended to make room);
+ *   ACK     confirms the dialog (a 200 that gets none ends it after 64*T1); the dialog then
+ *           lasts until BYE or until its MSRP session ends (never bound, closed, idle);
  *   BYE     ends the dialog and its MSRP session: 200, or 481 for a dialog we do not know;
  *   CANCEL  the INVITE was answered at once, so a CANCEL has nothing left to cancel (RFC 3261 9.2).
  *
@@ -31,6 +33,7 @@ import {
 } from '@evfw/protocol';
 import { MsrpEndpointError, type MsrpSessionHandle } from '../msrp/index.js';
 import { callId, type InviteContext, type RequestContext } from './context.js';
+import type { Dialog } from './dialogs.js';
 import { mediaType, servedUser } from './handle-message.js';
 import { answer, refuse } from './responses.js';
 import { checkService } from './service-check.js';
@@ -68,18 +71,32 @@ export async function handleInvite(request: SipRequest, context: RequestContext,
       hint: 'offer a=sendrecv, or a=sendonly when no answer is expected (OMA CPM 6.7.3.2 item 1 b iii)',
     });
   }
+  // A full table refuses: ending a dialog in use to make room would let anyone end anyone's
+  // session with a burst of INVITEs (issue 22).
+  if (invite.dialogs.full) {
+    return busy(request, `evfw.sip.invite.dialogs-full: ${invite.dialogs.maxDialogs} event sessions are open here, the most this Participating Function takes; try again later`);
+  }
   const clientAddress = servedUser(request) ?? request.uri;
   let session: MsrpSessionHandle;
+  // Set once the dialog is open; the session cannot end before (nothing can connect to it yet).
+  let dialog: Dialog | undefined;
   try {
     session = invite.endpoint.newSession({
       clientPath: offer.value.path,
       ownAddress: invite.ownAddress,
       clientAddress,
       returnResults: direction === 'sendrecv' && offersResults(offer.value),
+      // Unbound in time, disconnected or idle: the dialog has nothing left to carry. A client
+      // that closed its connection may send BYE next: that BYE still gets its 200.
+      onEnd: (why) => {
+        if (dialog === undefined) return;
+        if (why === 'unbound') invite.dialogs.end(dialog, why);
+        else invite.dialogs.endAfter(dialog, why, context.limits.dialogGraceMs);
+      },
     });
   } catch (error) {
     if (!(error instanceof MsrpEndpointError)) throw error;
-    return refuse(request, { status: 486, reason: 'Busy Here', warning: error.message, headers: [{ name: 'Retry-After', value: '5' }] });
+    return busy(request, `${error.code}: ${error.message}`);
   }
   const built = buildSdpAnswer(offer.value, { endpoint: { host: invite.endpoint.host, port: invite.endpoint.port, sessionId: session.id }, random: cryptoRandom });
   if (!built.ok) {
@@ -96,7 +113,12 @@ export async function handleInvite(request: SipRequest, context: RequestContext,
     body: built.value.sdp,
     contentType: SDP_CONTENT_TYPE,
   });
-  invite.dialogs.open({ callId: callId(request), localTag, remoteTag: tags.remote ?? '', session });
+  dialog = invite.dialogs.open({ callId: callId(request), localTag, remoteTag: tags.remote ?? '', session });
+  if (dialog === undefined) {
+    // Checked above, and nothing awaited since: kept for the day something is.
+    session.close();
+    return busy(request, `evfw.sip.invite.dialogs-full: ${invite.dialogs.maxDialogs} event sessions are open here; try again later`);
+  }
   context.log('info', `${callId(request)}: event session for ${clientAddress} at ${session.uri}${built.value.mayReturnResults ? '' : ' (no results asked for)'}`);
   return response;
 }
@@ -128,6 +150,18 @@ export function confirmDialog(request: SipRequest, invite: InviteContext): boole
 export function handleCancel(request: SipRequest, invite: InviteContext): SipResponse {
   return invite.dialogs.hasCall(callId(request)) ? answer(request, 200) : noSuchDialog(request);
 }
+
+/**
+ * 486 Busy Here with Retry-After, for a PF with no room for another session: unlike 503 it
+ * names this request, not the server (a client or proxy seeing 503 would treat every request
+ * to this PF as failing, MESSAGE included, and a proxy turns a 503 into 500, RFC 3261 16.7).
+ */
+function busy(request: SipRequest, warning: string): SipResponse {
+  return refuse(request, { status: 486, reason: 'Busy Here', warning, headers: [{ name: 'Retry-After', value: String(BUSY_RETRY_AFTER_S) }] });
+}
+
+/** Seconds a refused client is asked to wait: sessions end by BYE or within the MSRP bind and idle timeouts. */
+const BUSY_RETRY_AFTER_S = 5;
 
 function noSuchDialog(request: SipRequest): SipResponse {
   return refuse(request, {

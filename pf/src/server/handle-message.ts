@@ -12,6 +12,7 @@
 import type { Diagnostic } from '@evfw/model';
 import { parseCpmEvfw, type CpmEvfw } from '@evfw/model/cpm-evfw';
 import { CPM_EVFW_CONTENT_TYPE, getHeader, parseNameAddr, type SipRequest, type SipResponse } from '@evfw/protocol';
+import { describeCompat, isCompatWarning } from '../compat.js';
 import { connectMessageStore, MessageStoreError, type MessageStore, type ObjectOutcome } from '../message-store.js';
 import { callId, type MessageContext } from './context.js';
 import type { SipServerOptions } from './options.js';
@@ -43,10 +44,16 @@ export async function handleMessage(request: SipRequest, context: MessageContext
     });
   }
 
-  const parsed = parseCpmEvfw(request.body, { profile: 'spec' });
+  const compat = context.options.compat ?? [];
+  const parsed = parseCpmEvfw(request.body, { profile: 'spec', compat });
   const first = parsed.diagnostics.find((d) => d.severity === 'error');
   if (!parsed.ok || first !== undefined) return refuseBody(request, parsed.diagnostics, first);
-  for (const d of parsed.diagnostics) context.log('warn', `${callId(request)}: event report warning ${describe(d)}`);
+  // A deviation the operator chose to accept is said once per request, not as a warning each time.
+  const accepted = describeCompat(compat, parsed.diagnostics);
+  if (accepted !== undefined) context.log('info', `${callId(request)}: ${accepted}`);
+  for (const d of parsed.diagnostics) {
+    if (!isCompatWarning(compat, d)) context.log('warn', `${callId(request)}: event report warning ${describe(d)}`);
+  }
 
   return applyEvents(request, parsed.value, context);
 }

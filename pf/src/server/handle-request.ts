@@ -1,13 +1,17 @@
 /**
  * From bytes to an answer, whatever the transport: parse, dispatch by method, bound the work.
- * Nothing here throws: a parse error becomes a 400 when the request can still be answered
- * (its Via, From, To, Call-ID and CSeq are readable), else it is logged and dropped; a bug in a
- * handler becomes a 500 that says so.
+ * Nothing here throws: a parse error becomes a 400 (413 for a size limit) when the request can
+ * still be answered (its Via, From, To, Call-ID and CSeq are readable from the head of the bytes),
+ * else it is logged and dropped; a malformed From or To is a 400; a bug in a handler becomes a
+ * 500 that says so. The listeners stamp the top Via (rport, received) before anything here.
  */
 import {
+  checkAddressHeaders,
   CPM_EVFW_CONTENT_TYPE,
-  parseSipMessage,
+  readDialogHeaders,
+  stampTopVia,
   type ProtocolProblem,
+  type TransportSource,
   type SipMessage,
   type SipRequest,
   type SipResponse,
@@ -29,8 +33,8 @@ export type { RequestContext } from './context.js';
 export type Handled = { readonly kind: 'respond'; readonly request: SipRequest; readonly response: SipResponse } | { readonly kind: 'ignore'; readonly why: string };
 
 /**
- * Answers one request. `problem` is the parse failure, when there was one: the request read again
- * without the mandatory-header check gives what is needed to answer 400.
+ * Answers one parsed message (its top Via already stamped by the listener); input that did not
+ * parse goes to handleParseFailure instead.
  */
 export async function handleRequest(message: SipMessage, context: RequestContext): Promise<Handled> {
   if (message.kind === 'response') return { kind: 'ignore', why: `a ${message.status} response outside any transaction of ours` };
@@ -39,6 +43,12 @@ export async function handleRequest(message: SipMessage, context: RequestContext
   if (request.method === 'ACK') {
     const confirmed = context.invite !== undefined && confirmDialog(request, context.invite);
     return { kind: 'ignore', why: confirmed ? 'ACK (it confirmed its dialog)' : 'ACK (of a refusal, or for no dialog of ours)' };
+  }
+  // From and To that do not read as addresses: 400 naming the header, before anything is applied
+  // for a user no one can name (RFC 3261 21.4.1).
+  const address = checkAddressHeaders(request);
+  if (address !== undefined) {
+    return respond(request, refuse(request, { status: 400, reason: `Bad Request: ${address.code}`, warning: `${address.code}: ${address.message}` }));
   }
   if (context.inFlight >= context.limits.maxConcurrentRequests) {
     return respond(request, refuse(request, {
@@ -105,35 +115,25 @@ function allowedMethods(context: RequestContext): string {
 }
 
 /**
- * The answer to bytes that did not parse: a 400 naming the problem when the request's dialog
- * headers can be read (section 8.2.6 needs Via, From, To, Call-ID, CSeq to be copied), else nothing.
+ * The answer to bytes that did not parse: 413 for a size limit (D-81: the header section, a line,
+ * the header count or the whole message too large), else 400, the Warning naming the problem.
+ * Section 8.2.6 needs the request's Via, From, To, Call-ID and CSeq to be copied; they are read
+ * leniently from the head of the bytes (readDialogHeaders), since the line that broke the rule
+ * usually comes after them. Without them, or for an ACK (never answered), nothing is sent.
+ * `source` stamps the top Via as for any request (rport, received).
  */
-export function handleParseFailure(bytes: Uint8Array, problem: ProtocolProblem, context: MessageContext): Handled {
+export function handleParseFailure(bytes: Uint8Array, problem: ProtocolProblem, context: MessageContext, source: TransportSource): Handled {
   const status = problem.code.startsWith('evfw.sip.limit.') ? 413 : 400;
-  const lenient = parseSipMessage(headerSectionOnly(bytes), { transport: 'datagram', limits: context.limits.sip, requireMandatoryHeaders: false });
-  if (lenient.ok && lenient.value.kind === 'request' && lenient.value.method !== 'ACK') {
-    const request = lenient.value;
-    if (['Via', 'From', 'To', 'Call-ID', 'CSeq'].every((name) => request.headers.some((h) => h.name === name))) {
-      try {
-        return respond(request, refuse(request, { status, reason: status === 413 ? 'Request Entity Too Large' : 'Bad Request', warning: `${problem.code}: ${problem.message}` }));
-      } catch {
-        // A Via or To the response builder cannot copy: nothing to answer with.
-      }
+  const head = readDialogHeaders(bytes, context.limits.sip);
+  if (head !== undefined && head.method !== 'ACK') {
+    const request = stampTopVia(head, source);
+    try {
+      return respond(request, refuse(request, { status, reason: status === 413 ? 'Request Entity Too Large' : 'Bad Request', warning: `${problem.code}: ${problem.message}` }));
+    } catch {
+      // A Via or To the response builder cannot copy: nothing to answer with.
     }
   }
   return { kind: 'ignore', why: `unparseable input (${problem.code}: ${problem.message})` };
-}
-
-/**
- * The start line and header fields alone, Content-Length dropped: what is left of a request whose
- * body framing is what failed (a missing or wrong Content-Length), so its dialog headers can be read.
- */
-function headerSectionOnly(bytes: Uint8Array): Uint8Array {
-  const end = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf('\r\n\r\n');
-  if (end < 0) return bytes;
-  const lines = Buffer.from(bytes.subarray(0, end)).toString('latin1').split('\r\n');
-  const kept = lines.filter((line) => !/^(content-length|l)[ \t]*:/i.test(line));
-  return Buffer.from(`${kept.join('\r\n')}\r\n\r\n`, 'latin1');
 }
 
 function respond(request: SipRequest, response: SipResponse): Handled {

@@ -5,6 +5,7 @@
  */
 import type { CpmEvfw } from '@evfw/model/cpm-evfw';
 import type { SipLimits } from '@evfw/protocol';
+import type { CompatOption } from '../compat.js';
 import type { MessageStore, MessageStoreOptions, ObjectOutcome } from '../message-store.js';
 import type { MsrpEndpointOptions } from '../msrp/index.js';
 import type { NextHop } from './next-hop.js';
@@ -39,10 +40,19 @@ export interface ServerLimits {
   readonly transactionTtlMs: number;
   /** Time to wait for the next hop's final response, in ms. Default 8 s. */
   readonly nextHopTimeoutMs: number;
-  /** INVITE dialogs (event sessions) open at once; the oldest is ended for a new one. Default 1,024. */
+  /**
+   * INVITE dialogs (event sessions) open at once; an INVITE beyond is answered 486 with
+   * Retry-After, and no open dialog is ended for it. Default 1,024.
+   */
   readonly maxDialogs: number;
   /** Time for the ACK of a 200 to INVITE, in ms (64*T1, RFC 3261 13.3.1.4). Default 32 s. */
   readonly ackTimeoutMs: number;
+  /**
+   * How long a dialog outlives its MSRP connection, in ms, for the BYE of a client that closes
+   * MSRP first (the client helpers do); then it ends, and a BYE gets 481. The connection's
+   * buffers are freed at once all the same. Default 4 s: a BYE and two UDP retransmissions.
+   */
+  readonly dialogGraceMs: number;
 }
 
 export const DEFAULT_SERVER_LIMITS: ServerLimits = {
@@ -56,6 +66,7 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   nextHopTimeoutMs: 8_000,
   maxDialogs: 1_024,
   ackTimeoutMs: 32_000,
+  dialogGraceMs: 4_000,
 };
 
 export interface SipServerOptions {
@@ -81,6 +92,12 @@ export interface SipServerOptions {
    */
   readonly msrp?: false | Omit<MsrpEndpointOptions, 'openStore'>;
   readonly fanOut?: FanOutPolicy;
+  /**
+   * Known deviations accepted in event reports, MESSAGE and MSRP alike, each read as meant and
+   * logged once per report (D-44): `flag-attribute` reads `flag="..."` on <operation> as `flags`.
+   * None by default: such a report is refused (400 evfw.attribute.flag-deviation).
+   */
+  readonly compat?: readonly CompatOption[];
   readonly log?: ServerLog;
   readonly limits?: Partial<Omit<ServerLimits, 'sip'>> & { readonly sip?: Partial<SipLimits> };
 }

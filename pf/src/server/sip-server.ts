@@ -78,8 +78,10 @@ function startMsrp(host: string, options: SipServerOptions, context: RequestCont
   return startMsrpEndpoint({
     host,
     ...msrp,
+    ...(options.compat === undefined ? {} : { compat: options.compat }),
     openStore: () => openStore(options.messageStore),
     onReport: (report) => {
+      if (report.compat !== undefined) context.log('info', `msrp ${report.sessionUri}: report ${report.messageId} ${report.compat}`);
       for (const o of report.outcomes) context.log(o.ok ? 'info' : 'warn', `msrp ${report.sessionUri}: ${describeOutcome(o)}`);
       const updated = report.outcomes.filter((o) => o.ok).length;
       const sent = report.results.filter((r) => r.succeeded).length;
@@ -119,6 +121,8 @@ function inviteContext(endpoint: MsrpEndpoint, host: string, port: number, optio
 const DIALOG_ENDS = {
   bye: 'BYE',
   'no-ack': 'no ACK came for the 200 (RFC 3261 13.3.1.4)',
-  evicted: 'the dialog table is full and this was the oldest',
+  unbound: 'nobody connected to its MSRP session in time',
+  disconnected: 'its MSRP connection closed',
+  idle: 'its MSRP connection was silent past the idle timeout',
   shutdown: 'the server is stopping',
 } as const;

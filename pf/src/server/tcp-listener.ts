@@ -6,7 +6,7 @@
  * which the stream cannot be split into messages, is answered 400 if possible and closes it.
  */
 import { createServer, type Server, type Socket } from 'node:net';
-import { DEFAULT_SIP_LIMITS, encodeSipMessage, parseSipMessage } from '@evfw/protocol';
+import { DEFAULT_SIP_LIMITS, encodeSipMessage, parseSipMessage, stampTopVia, type TransportSource } from '@evfw/protocol';
 import { handleParseFailure, handleRequest, type Handled, type RequestContext } from './handle-request.js';
 
 export interface TcpListener {
@@ -47,6 +47,9 @@ export async function listenTcp(host: string, port: number, context: RequestCont
 
 function serveConnection(socket: Socket, context: RequestContext): void {
   const peer = `${socket.remoteAddress}:${socket.remotePort}`;
+  // The connection's far end: stamped into each request's top Via (received, rport) as over UDP.
+  // RFC 3581 does not limit rport to UDP, and a client learns the same thing from it on TCP.
+  const source: TransportSource = { address: socket.remoteAddress ?? '', port: socket.remotePort ?? 0 };
   const maxBuffered = context.limits.sip.maxMessageBytes ?? DEFAULT_SIP_LIMITS.maxMessageBytes;
   let buffer: Buffer = Buffer.alloc(0);
   let busy = false;
@@ -83,7 +86,7 @@ function serveConnection(socket: Socket, context: RequestContext): void {
             continue;
           }
           // The stream cannot be split into messages any more: answer if possible, then close.
-          const handled = handleParseFailure(buffer, parsed.error, context);
+          const handled = handleParseFailure(buffer, parsed.error, context, source);
           if (handled.kind === 'respond') reply(socket, handled, peer, context);
           else context.log('info', `tcp ${peer}: ${handled.why}`);
           socket.end();
@@ -91,8 +94,9 @@ function serveConnection(socket: Socket, context: RequestContext): void {
           break;
         }
         buffer = buffer.subarray(parsed.length);
-        if (parsed.value.kind === 'request') context.log('info', `tcp ${peer}: ${parsed.value.method} ${parsed.value.uri}`);
-        const handled = await handleRequest(parsed.value, context);
+        const message = parsed.value.kind === 'request' ? stampTopVia(parsed.value, source) : parsed.value;
+        if (message.kind === 'request') context.log('info', `tcp ${peer}: ${message.method} ${message.uri}`);
+        const handled = await handleRequest(message, context);
         if (handled.kind === 'respond') reply(socket, handled, peer, context);
         else context.log('info', `tcp ${peer}: ignored ${handled.why}`);
       }

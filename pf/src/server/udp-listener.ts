@@ -5,7 +5,7 @@
  */
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
 import { isIPv6 } from 'node:net';
-import { encodeSipMessage, parseSipMessage, type SipRequest } from '@evfw/protocol';
+import { encodeSipMessage, parseSipMessage, stampTopVia, type SipMessage, type SipRequest } from '@evfw/protocol';
 import { handleParseFailure, handleRequest, type Handled, type RequestContext } from './handle-request.js';
 import { AckWait } from './ack-wait.js';
 import { TransactionCache } from './transactions.js';
@@ -53,14 +53,17 @@ async function onDatagram(socket: Socket, datagram: Buffer, from: RemoteInfo, { 
   // A bare CRLF keep-alive (RFC 5626 4.4.2 uses STUN on UDP, but CRLFs are seen): nothing to do.
   if (datagram.every((b) => b === 0x0d || b === 0x0a)) return;
   const parsed = parseSipMessage(datagram, { transport: 'datagram', limits: context.limits.sip });
+  const source = { address: from.address, port: from.port };
   let handled: Handled;
   let request: SipRequest | undefined;
   if (!parsed.ok) {
-    handled = handleParseFailure(datagram, parsed.error, context);
+    handled = handleParseFailure(datagram, parsed.error, context, source);
   } else {
-    if (parsed.value.kind === 'request' && parsed.value.method === 'ACK') acks.acknowledged(parsed.value);
-    if (parsed.value.kind === 'request' && parsed.value.method !== 'ACK') {
-      request = parsed.value;
+    // RFC 3261 18.2.1 and RFC 3581: received and rport in the top Via, so every response has them.
+    const message: SipMessage = parsed.value.kind === 'request' ? stampTopVia(parsed.value, source) : parsed.value;
+    if (message.kind === 'request' && message.method === 'ACK') acks.acknowledged(message);
+    if (message.kind === 'request' && message.method !== 'ACK') {
+      request = message;
       const seen = transactions.begin(request);
       if (seen.kind === 'pending') return;
       if (seen.kind === 'repeat') {
@@ -69,7 +72,7 @@ async function onDatagram(socket: Socket, datagram: Buffer, from: RemoteInfo, { 
       }
       context.log('info', `udp ${peer}: ${request.method} ${request.uri}`);
     }
-    handled = await handleRequest(parsed.value, context);
+    handled = await handleRequest(message, context);
   }
   if (handled.kind === 'ignore') {
     if (request !== undefined) transactions.abandon(request);

@@ -28,5 +28,6 @@ export {
 export { buildResponse, responseWanted, STATUS_COMMENTS, type ResponseOptions } from './response.js';
 export { MsrpStreamParser, type MsrpStreamEvent } from './stream-parser.js';
 export { MsrpReassembler, type MsrpMessage, type ReassemblyResult } from './reassembler.js';
-export { MsrpReader, type MsrpReadEvent } from './msrp-reader.js';
+export { ReassemblyBudget } from './reassembly-budget.js';
+export { MsrpReader, type MsrpReadEvent, type MsrpReaderOptions } from './msrp-reader.js';
 export { formatMsrpUri, parseMsrpUri, sameMsrpUri, type MsrpUri } from './msrp-uri.js';

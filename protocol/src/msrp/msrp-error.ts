@@ -17,6 +17,7 @@ export const MSRP_ERROR_CODES = {
   'evfw.msrp.byte-range': 'The Byte-Range header is malformed or disagrees with the body.',
   'evfw.msrp.message-too-large': 'A chunked message would be larger than the limit.',
   'evfw.msrp.too-many-messages': 'More chunked messages are being reassembled at once than the limit allows.',
+  'evfw.msrp.reassembly-budget': 'The chunks held for reassembly by every connection of the process together would pass the process-wide limit.',
   'evfw.msrp.transaction-id': 'A transaction id is not an RFC 4975 ident, or its end-line occurs in the body.',
   'evfw.msrp.invalid-option': 'A builder was given a value it cannot write (a path, an id, a chunk size).',
 } as const;

@@ -7,6 +7,7 @@ import type { MsrpError } from './msrp-error.js';
 import type { MsrpRequest, MsrpResponse } from './msrp-frame.js';
 import type { MsrpLimits } from './msrp-limits.js';
 import { MsrpReassembler, type MsrpMessage } from './reassembler.js';
+import type { ReassemblyBudget } from './reassembly-budget.js';
 import { MsrpStreamParser } from './stream-parser.js';
 
 export type MsrpReadEvent =
@@ -22,13 +23,38 @@ export type MsrpReadEvent =
    */
   | { readonly type: 'error'; readonly error: MsrpError; readonly fatal: boolean };
 
-export class MsrpReader {
-  private readonly parser: MsrpStreamParser;
-  private readonly reassembler: MsrpReassembler;
+export interface MsrpReaderOptions {
+  /** What every reader of the process may hold in reassembly together (a server's, shared). */
+  readonly budget?: ReassemblyBudget;
+}
 
-  constructor(limits?: Partial<MsrpLimits>) {
+export class MsrpReader {
+  private parser: MsrpStreamParser;
+  private readonly reassembler: MsrpReassembler;
+  private disposed = false;
+
+  constructor(
+    private readonly limits?: Partial<MsrpLimits>,
+    options: MsrpReaderOptions = {},
+  ) {
     this.parser = new MsrpStreamParser(limits);
-    this.reassembler = new MsrpReassembler(limits);
+    this.reassembler = new MsrpReassembler(limits, options.budget);
+  }
+
+  /**
+   * The connection is gone: drops the partial messages (their bytes go back to the budget) and
+   * the parser's buffer at once, rather than when the reader itself is collected. Reads nothing
+   * afterwards.
+   */
+  dispose(): void {
+    this.disposed = true;
+    this.reassembler.clear();
+    this.parser = new MsrpStreamParser(this.limits);
+  }
+
+  /** Bytes of unfinished chunked messages held. */
+  get heldBytes(): number {
+    return this.reassembler.heldBytes;
   }
 
   get failed(): boolean {
@@ -36,10 +62,12 @@ export class MsrpReader {
   }
 
   push(bytes: Uint8Array): MsrpReadEvent[] {
+    if (this.disposed) return [];
     return this.expand(this.parser.push(bytes));
   }
 
   end(): MsrpReadEvent[] {
+    if (this.disposed) return [];
     return this.expand(this.parser.end());
   }
 

@@ -8,6 +8,7 @@
 import { MsrpError } from './msrp-error.js';
 import { headerValue, parseByteRange, pathUris, type MsrpHeader, type MsrpRequest } from './msrp-frame.js';
 import { resolveMsrpLimits, type MsrpLimits } from './msrp-limits.js';
+import type { ReassemblyBudget } from './reassembly-budget.js';
 
 /** A whole message, as its sender meant it. */
 export interface MsrpMessage {
@@ -36,6 +37,8 @@ interface Pending {
   readonly pieces: Piece[];
   readonly transactionIds: string[];
   stored: number;
+  /** Bytes of `pieces` charged to the shared budget, given back when the entry goes. */
+  charged: number;
   /** Known once a Byte-Range names it or the `$` chunk arrives. */
   total: number | undefined;
   sawLast: boolean;
@@ -50,8 +53,28 @@ export class MsrpReassembler {
    */
   private readonly refused = new Map<string, MsrpError>();
 
-  constructor(limits?: Partial<MsrpLimits>) {
+  constructor(
+    limits?: Partial<MsrpLimits>,
+    /** Shared by every reassembler of a process: what all of them may hold together. */
+    private readonly budget?: ReassemblyBudget,
+  ) {
     this.limits = resolveMsrpLimits(limits);
+  }
+
+  /** Bytes of chunks held, waiting for the rest of their messages. */
+  get heldBytes(): number {
+    let held = 0;
+    for (const entry of this.pending.values()) held += entry.charged;
+    return held;
+  }
+
+  /**
+   * Drops every message being reassembled and gives their bytes back to the budget: for a
+   * connection that has closed, whose messages can never complete.
+   */
+  clear(): void {
+    for (const messageId of [...this.pending.keys()]) this.drop(messageId);
+    this.refused.clear();
   }
 
   /** Messages still waiting for chunks. */
@@ -67,7 +90,7 @@ export class MsrpReassembler {
       return error(new MsrpError('evfw.msrp.missing-header', `SEND transaction ${tid} has no Message-ID`, 'every SEND names its message with Message-ID (RFC 4975 section 7.1.1)', 400, tid));
     }
     if (request.continuation === '#') {
-      this.pending.delete(messageId);
+      this.drop(messageId);
       return { type: 'aborted', messageId };
     }
     const earlier = this.refused.get(messageId);
@@ -76,7 +99,7 @@ export class MsrpReassembler {
     }
     const result = this.place(request, messageId);
     if (result.type === 'error') {
-      this.pending.delete(messageId);
+      this.drop(messageId);
       this.refused.set(messageId, result.error);
       if (this.refused.size > 4 * this.limits.maxPendingMessages) this.refused.delete(this.refused.keys().next().value!);
     }
@@ -121,7 +144,7 @@ export class MsrpReassembler {
       if (this.pending.size >= this.limits.maxPendingMessages) {
         return error(new MsrpError('evfw.msrp.too-many-messages', `${this.pending.size} messages are already being reassembled; message ${messageId} is refused`, 'answer 413 to stop it; raise limits.maxPendingMessages if the peer is trusted', 413, tid));
       }
-      entry = { headers: request.headers, pieces: [], transactionIds: [], stored: 0, total: undefined, sawLast: false };
+      entry = { headers: request.headers, pieces: [], transactionIds: [], stored: 0, charged: 0, total: undefined, sawLast: false };
       this.pending.set(messageId, entry);
     }
     // Overlapping chunks count twice here: a peer resending the same range forever still ends.
@@ -132,6 +155,11 @@ export class MsrpReassembler {
     if (entry.pieces.length >= this.limits.maxChunksPerMessage) {
       return error(new MsrpError('evfw.msrp.message-too-large', `message ${messageId} has sent more than ${this.limits.maxChunksPerMessage} chunks`, 'answer 413 to stop the sender; raise limits.maxChunksPerMessage if the peer is trusted', 413, tid));
     }
+    // Last of the checks, since it is the only one that charges: the process-wide cap.
+    if (this.budget !== undefined && !this.budget.take(data.length)) {
+      return error(new MsrpError('evfw.msrp.reassembly-budget', `the chunks held for reassembly by every connection would pass ${this.budget.maxBytes} bytes; message ${messageId} is refused`, 'answer 413 to stop the sender; the limit is the process\'s, raise it if the peers are trusted', 413, tid));
+    }
+    entry.charged += data.length;
     insertSorted(entry.pieces, { offset, data });
     entry.transactionIds.push(tid);
     if (range.total !== '*') entry.total = range.total;
@@ -143,8 +171,16 @@ export class MsrpReassembler {
     if (!entry.sawLast || entry.total === undefined || entry.stored < entry.total) return { type: 'partial', messageId };
     const body = assemble(entry.pieces, entry.total);
     if (!body) return { type: 'partial', messageId };
-    this.pending.delete(messageId);
+    this.drop(messageId);
     return { type: 'message', message: makeMessage(messageId, entry.headers, entry.transactionIds, body) };
+  }
+
+  /** Forgets a message being reassembled, giving its bytes back to the budget. */
+  private drop(messageId: string): void {
+    const entry = this.pending.get(messageId);
+    if (entry === undefined) return;
+    this.pending.delete(messageId);
+    this.budget?.give(entry.charged);
   }
 }
 
