@@ -17,11 +17,15 @@ const COMPAT_CODES: Readonly<Record<CompatOption, string>> = {
   'flag-attribute': 'evfw.attribute.flag-deviation',
 };
 
-export const COMPAT_OPTIONS: readonly CompatOption[] = Object.keys(COMPAT_CODES) as CompatOption[];
+function isCompatOption(name: string): name is CompatOption {
+  return Object.hasOwn(COMPAT_CODES, name);
+}
+
+export const COMPAT_OPTIONS: readonly CompatOption[] = Object.keys(COMPAT_CODES).filter(isCompatOption);
 
 /** The option of that name, or undefined when there is none. */
 export function compatOption(name: string): CompatOption | undefined {
-  return COMPAT_OPTIONS.find((o) => o === name);
+  return isCompatOption(name) ? name : undefined;
 }
 
 /** The options that applied to a report: those whose code is among its warnings. */

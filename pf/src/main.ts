@@ -54,7 +54,7 @@ function readPasswordFile(path: string): string {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    fail(`--imap-password-file "${path}" cannot be read: ${(error as Error).message}`);
+    fail(`--imap-password-file "${path}" cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   }
   const password = text.replace(/\r?\n$/, '');
   if (password === '') fail(`--imap-password-file "${path}" is empty; it must hold the IMAP password`);
